@@ -1,0 +1,267 @@
+package com.imagestudio.flow.catalog.graph;
+
+import com.imagestudio.flow.catalog.schema.NodeCatalog;
+import com.imagestudio.flow.catalog.schema.NodeFlag;
+import com.imagestudio.flow.catalog.schema.NodeSchema;
+import com.imagestudio.flow.catalog.schema.ParamValues;
+import com.imagestudio.flow.catalog.schema.Port;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a graph against the catalog and lists every problem at once, each with the node it is
+ * about, so the editor can mark them all and an API client can fix them in one go.
+ */
+public final class GraphValidator {
+
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final NodeCatalog catalog;
+
+    public GraphValidator(NodeCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Validates a graph being designed: inputs bound at run time may still be empty. */
+    public ValidationResult validate(Graph graph) {
+        return new Run(graph, null).validate();
+    }
+
+    /** Validates a graph about to run with these input values. */
+    public ValidationResult validate(Graph graph, Map<String, ?> runInputs) {
+        return new Run(graph, runInputs == null ? Map.of() : runInputs).validate();
+    }
+
+    /** Validates and returns the runnable graph, or throws with every problem. */
+    public ValidatedGraph require(Graph graph, Map<String, ?> runInputs) {
+        ValidationResult result = validate(graph, runInputs);
+        if (!result.isValid()) {
+            throw new InvalidGraphException(result.problems());
+        }
+        return result.graph();
+    }
+
+    /** One validation: the graph, the inputs, and the problems found so far. */
+    private final class Run {
+        private final Graph graph;
+        private final Map<String, ?> runInputs;
+        private final List<GraphProblem> problems = new ArrayList<>();
+        private final Map<String, NodeSchema> schemas = new LinkedHashMap<>();
+        private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
+        /** Per node, the parameters whose values come from workflow inputs at run time. */
+        private final Map<String, Set<String>> boundLater = new HashMap<>();
+
+        Run(Graph graph, Map<String, ?> runInputs) {
+            this.graph = graph;
+            this.runInputs = runInputs;
+        }
+
+        ValidationResult validate() {
+            if (graph == null || graph.nodes().isEmpty()) {
+                problem(null, ProblemCode.EMPTY_GRAPH, "the graph has no nodes");
+                return ValidationResult.invalid(problems);
+            }
+            resolveNodes();
+            Map<String, Map<String, Object>> rawParams = bindInputs();
+            Map<String, ParamValues> params = checkParams(rawParams);
+            Map<String, Map<String, PortRef>> incoming = checkEdges();
+            checkRequiredPorts(incoming);
+            List<String> order = orderOrReportCycles(incoming);
+            if (schemas.values().stream().noneMatch(s -> s.has(NodeFlag.OUTPUT))) {
+                problem(null, ProblemCode.NO_OUTPUT_NODE,
+                        "the graph has no output node: add one (such as SaveToLibrary) to keep its results");
+            }
+            if (!problems.isEmpty()) {
+                return ValidationResult.invalid(problems);
+            }
+            List<GraphNode> pinned = graph.nodes().stream()
+                    .map(n -> n.pinned(schemas.get(n.id()).version())).toList();
+            return ValidationResult.valid(new ValidatedGraph(
+                    new Graph(pinned, graph.edges(), graph.inputs()), schemas, params, incoming, order));
+        }
+
+        private void resolveNodes() {
+            for (GraphNode node : graph.nodes()) {
+                if (node.id() == null || !NODE_ID.matcher(node.id()).matches()) {
+                    problem(node.id(), ProblemCode.INVALID_NODE_ID,
+                            "node id must be 1 to 64 letters, digits, '_' or '-', got \"" + node.id() + "\"");
+                    continue;
+                }
+                if (nodes.putIfAbsent(node.id(), node) != null) {
+                    problem(node.id(), ProblemCode.DUPLICATE_NODE_ID, "two nodes have the id \"" + node.id() + "\"");
+                    continue;
+                }
+                if (node.type() == null || !catalog.knows(node.type())) {
+                    problem(node.id(), ProblemCode.UNKNOWN_NODE_TYPE, "unknown node type \"" + node.type() + "\"");
+                    continue;
+                }
+                var definition = node.version() == null
+                        ? catalog.latest(node.type())
+                        : catalog.find(node.type(), node.version());
+                if (definition.isEmpty()) {
+                    problem(node.id(), ProblemCode.UNKNOWN_NODE_VERSION, node.type() + " has no version "
+                            + node.version() + "; known versions: " + catalog.versions(node.type()));
+                    continue;
+                }
+                schemas.put(node.id(), definition.get().schema());
+            }
+        }
+
+        /** The parameters of each known node, with run input values put in place. */
+        private Map<String, Map<String, Object>> bindInputs() {
+            Map<String, Map<String, Object>> raw = new HashMap<>();
+            schemas.keySet().forEach(id -> raw.put(id, new HashMap<>(nodes.get(id).params())));
+            Set<String> names = new HashSet<>();
+            for (GraphInput input : graph.inputs()) {
+                if (input.name() == null || input.name().isBlank() || !names.add(input.name())) {
+                    problem(input.node(), ProblemCode.INVALID_WORKFLOW_INPUT,
+                            "workflow input names must be present and unique, got \"" + input.name() + "\"");
+                    continue;
+                }
+                NodeSchema schema = schemas.get(input.node());
+                if (schema == null || schema.param(input.param()).isEmpty()) {
+                    problem(input.node(), ProblemCode.INVALID_WORKFLOW_INPUT, "workflow input \"" + input.name()
+                            + "\" is bound to " + input.node() + "." + input.param() + ", which does not exist");
+                    continue;
+                }
+                if (runInputs == null) {
+                    // designing: the value comes when a run starts
+                    boundLater.computeIfAbsent(input.node(), n -> new HashSet<>()).add(input.param());
+                    continue;
+                }
+                Object value = runInputs.get(input.name());
+                if (value != null) {
+                    raw.get(input.node()).put(input.param(), value);
+                } else if (schema.param(input.param()).get().required()
+                        && !raw.get(input.node()).containsKey(input.param())) {
+                    problem(input.node(), ProblemCode.MISSING_WORKFLOW_INPUT,
+                            "workflow input \"" + input.name() + "\" needs a value");
+                    boundLater.computeIfAbsent(input.node(), n -> new HashSet<>()).add(input.param());
+                }
+            }
+            if (runInputs != null) {
+                for (String name : runInputs.keySet()) {
+                    if (!names.contains(name)) {
+                        problem(null, ProblemCode.INVALID_WORKFLOW_INPUT,
+                                "the workflow has no input named \"" + name + "\"; its inputs are " + names);
+                    }
+                }
+            }
+            return raw;
+        }
+
+        private Map<String, ParamValues> checkParams(Map<String, Map<String, Object>> rawParams) {
+            Map<String, ParamValues> params = new HashMap<>();
+            schemas.forEach((id, schema) -> {
+                NodeSchema.ParamCheck check = schema.checkParams(rawParams.get(id), boundLater.getOrDefault(id, Set.of()));
+                check.problems().forEach(p -> problem(id, ProblemCode.INVALID_PARAMETER, p));
+                params.put(id, check.values());
+            });
+            return params;
+        }
+
+        private Map<String, Map<String, PortRef>> checkEdges() {
+            Map<String, Map<String, PortRef>> incoming = new HashMap<>();
+            for (Edge edge : graph.edges()) {
+                PortRef from = edge.source();
+                PortRef to = edge.target();
+                if (from == null || to == null) {
+                    problem(null, ProblemCode.INVALID_EDGE, "edge " + edge.from() + " -> " + edge.to()
+                            + " must connect \"node.port\" to \"node.port\"");
+                    continue;
+                }
+                Port out = outputPort(from);
+                Port in = inputPort(to);
+                if (out == null || in == null) {
+                    continue;
+                }
+                if (!in.type().accepts(out.type())) {
+                    problem(to.node(), ProblemCode.TYPE_MISMATCH, "cannot connect " + from + " (" + out.type()
+                            + ") to " + to + " (" + in.type() + ")");
+                    continue;
+                }
+                PortRef previous = incoming.computeIfAbsent(to.node(), n -> new HashMap<>()).putIfAbsent(to.port(), from);
+                if (previous != null) {
+                    problem(to.node(), ProblemCode.INPUT_ALREADY_CONNECTED, "input " + to + " is fed by both "
+                            + previous + " and " + from);
+                }
+            }
+            return incoming;
+        }
+
+        private Port outputPort(PortRef ref) {
+            return port(ref, true);
+        }
+
+        private Port inputPort(PortRef ref) {
+            return port(ref, false);
+        }
+
+        private Port port(PortRef ref, boolean output) {
+            if (!nodes.containsKey(ref.node())) {
+                problem(ref.node(), ProblemCode.INVALID_EDGE, "an edge refers to node \"" + ref.node()
+                        + "\", which is not in the graph");
+                return null;
+            }
+            NodeSchema schema = schemas.get(ref.node());
+            if (schema == null) {
+                return null; // already reported as unknown type or version
+            }
+            var port = output ? schema.output(ref.port()) : schema.input(ref.port());
+            if (port.isEmpty()) {
+                List<String> known = (output ? schema.outputs() : schema.inputs()).stream().map(Port::name).toList();
+                problem(ref.node(), ProblemCode.UNKNOWN_PORT, schema.id() + " has no " + (output ? "output" : "input")
+                        + " \"" + ref.port() + "\"; its " + (output ? "outputs" : "inputs") + " are " + known);
+                return null;
+            }
+            return port.get();
+        }
+
+        private void checkRequiredPorts(Map<String, Map<String, PortRef>> incoming) {
+            schemas.forEach((id, schema) -> {
+                for (Port port : schema.inputs()) {
+                    if (port.required() && !incoming.getOrDefault(id, Map.of()).containsKey(port.name())) {
+                        problem(id, ProblemCode.MISSING_INPUT, "input \"" + port.name() + "\" (" + port.type()
+                                + ") of " + schema.id() + " is not connected");
+                    }
+                }
+            });
+        }
+
+        /** Kahn's algorithm; what it cannot order sits on or behind a cycle, reported per cycle. */
+        private List<String> orderOrReportCycles(Map<String, Map<String, PortRef>> incoming) {
+            Map<String, Set<String>> predecessors = new LinkedHashMap<>();
+            nodes.keySet().forEach(id -> predecessors.put(id, new HashSet<>()));
+            incoming.forEach((to, ports) -> ports.values().forEach(from -> predecessors.get(to).add(from.node())));
+            List<String> order = new ArrayList<>();
+            Map<String, Integer> waiting = new HashMap<>();
+            predecessors.forEach((id, preds) -> waiting.put(id, preds.size()));
+            List<String> ready = new ArrayList<>(predecessors.keySet().stream().filter(id -> waiting.get(id) == 0).toList());
+            while (!ready.isEmpty()) {
+                String id = ready.remove(0);
+                order.add(id);
+                predecessors.forEach((other, preds) -> {
+                    if (preds.contains(id) && waiting.merge(other, -1, Integer::sum) == 0) {
+                        ready.add(other);
+                    }
+                });
+            }
+            if (order.size() < nodes.size()) {
+                new CycleFinder(predecessors).cycles().forEach(cycle -> problem(cycle.get(0), ProblemCode.CYCLE,
+                        "the graph has a cycle: " + String.join(" -> ", cycle) + " -> " + cycle.get(0)));
+            }
+            return order;
+        }
+
+        private void problem(String nodeId, ProblemCode code, String message) {
+            problems.add(new GraphProblem(nodeId, code, message));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.imagestudio.flow.catalog.graph;
+
+import com.imagestudio.flow.catalog.schema.NodeSchema;
+import com.imagestudio.flow.catalog.schema.ParamValues;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graph that passed validation: versions pinned, parameters checked (run inputs bound when
+ * given), edges resolved per input port, and an order in which every node follows its inputs.
+ */
+public record ValidatedGraph(
+        Graph graph,
+        Map<String, NodeSchema> schemas,
+        Map<String, ParamValues> params,
+        Map<String, Map<String, PortRef>> incoming,
+        List<String> order) {
+
+    public NodeSchema schema(String nodeId) {
+        return schemas.get(nodeId);
+    }
+
+    public ParamValues params(String nodeId) {
+        return params.get(nodeId);
+    }
+
+    /** Input port name to the output that feeds it. */
+    public Map<String, PortRef> incoming(String nodeId) {
+        return incoming.getOrDefault(nodeId, Map.of());
+    }
+}

@@ -1,0 +1,71 @@
+package com.imagestudio.flow.activities.image;
+
+import com.imagestudio.flow.activities.node.BadInputException;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+/**
+ * The gate every image passes before it is decoded: the magic bytes must name a supported
+ * format and the header's dimensions must fit the pixel budget, so a decompression bomb or a
+ * file that is not an image is refused before it can take memory.
+ */
+public final class ImageProbe {
+
+    /** Largest side any encoder we use accepts (WebP's limit is 16383). */
+    public static final int MAX_SIDE = 16383;
+
+    private final long maxPixels;
+
+    public ImageProbe(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    public ImageInfo probe(byte[] bytes) {
+        ImageFormat format = ImageFormat.sniff(bytes)
+                .orElseThrow(() -> new BadInputException("the file is " + ImageFormat.describeUnknown(bytes)));
+        ImageInfo info = readHeader(bytes, format);
+        if (info.width() <= 0 || info.height() <= 0) {
+            throw new BadInputException("the " + format + " header gives no valid dimensions");
+        }
+        if (info.pixels() > maxPixels || info.width() > MAX_SIDE || info.height() > MAX_SIDE) {
+            throw new BadInputException("the image is " + info.width() + "x" + info.height() + " ("
+                    + megapixels(info.pixels()) + " MP); the limit is " + megapixels(maxPixels) + " MP and "
+                    + MAX_SIDE + " pixels a side");
+        }
+        return info;
+    }
+
+    private static ImageInfo readHeader(byte[] bytes, ImageFormat format) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new BadInputException("no reader for this " + format + " file");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new ImageInfo(format, reader.getWidth(0), reader.getHeight(0));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new BadInputException("the " + format + " file is corrupt or truncated: its header cannot be read", e);
+        }
+    }
+
+    private static String megapixels(long pixels) {
+        return String.format(java.util.Locale.ROOT, "%.1f", pixels / 1_000_000.0);
+    }
+}

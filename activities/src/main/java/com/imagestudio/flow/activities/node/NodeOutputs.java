@@ -1,0 +1,45 @@
+package com.imagestudio.flow.activities.node;
+
+import com.imagestudio.flow.activities.image.EncodedImage;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a node produced, per output port. The runtime stores images in the blob store: a decoded
+ * image losslessly (and closes it), an encoded one byte for byte, a passed-through blob as is.
+ */
+public final class NodeOutputs {
+
+    /** One port's result: exactly one field is set. */
+    public record Output(Mat image, EncodedImage encoded, PortValue value) {
+    }
+
+    private final Map<String, Output> outputs = new LinkedHashMap<>();
+
+    public static NodeOutputs create() {
+        return new NodeOutputs();
+    }
+
+    /** A decoded image; ownership passes to the runtime, which closes it. */
+    public NodeOutputs image(String port, Mat image) {
+        outputs.put(port, new Output(image, null, null));
+        return this;
+    }
+
+    public NodeOutputs encoded(String port, EncodedImage encoded) {
+        outputs.put(port, new Output(null, encoded, null));
+        return this;
+    }
+
+    /** A value as it is: a blob passed through untouched, a text, a number. */
+    public NodeOutputs value(String port, PortValue value) {
+        outputs.put(port, new Output(null, null, value));
+        return this;
+    }
+
+    public Map<String, Output> asMap() {
+        return outputs;
+    }
+}

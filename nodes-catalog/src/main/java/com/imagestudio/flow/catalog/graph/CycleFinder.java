@@ -2,6 +2,8 @@ package com.imagestudio.flow.catalog.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,13 +26,22 @@ final class CycleFinder {
         this.predecessors = predecessors;
     }
 
-    /** Each cycle as its nodes in the order the data flows, in the order the nodes were given. */
+    /**
+     * Each cycle as its nodes in the order the data flows, starting at the node given first;
+     * the cycles in the order of those first nodes.
+     */
     List<List<String>> cycles() {
         for (String node : predecessors.keySet()) {
             if (!index.containsKey(node)) {
                 visit(node);
             }
         }
+        List<String> given = List.copyOf(predecessors.keySet());
+        Comparator<String> byPosition = Comparator.comparingInt(given::indexOf);
+        for (List<String> cycle : cycles) {
+            Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle, byPosition)));
+        }
+        cycles.sort(Comparator.comparing(cycle -> cycle.get(0), byPosition));
         return cycles;
     }
 

@@ -57,6 +57,8 @@ public final class GraphValidator {
         private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
         /** Per node, the parameters whose values come from workflow inputs at run time. */
         private final Map<String, Set<String>> boundLater = new HashMap<>();
+        /** Every input an edge leads to, even an edge refused: such an input is not reported as unconnected. */
+        private final Set<PortRef> reached = new HashSet<>();
 
         Run(Graph graph, Map<String, ?> runInputs) {
             this.graph = graph;
@@ -72,7 +74,7 @@ public final class GraphValidator {
             Map<String, Map<String, Object>> rawParams = bindInputs();
             Map<String, ParamValues> params = checkParams(rawParams);
             Map<String, Map<String, PortRef>> incoming = checkEdges();
-            checkRequiredPorts(incoming);
+            checkRequiredPorts();
             List<String> order = orderOrReportCycles(incoming);
             if (schemas.values().stream().noneMatch(s -> s.has(NodeFlag.OUTPUT))) {
                 problem(null, ProblemCode.NO_OUTPUT_NODE,
@@ -172,6 +174,9 @@ public final class GraphValidator {
             for (Edge edge : graph.edges()) {
                 PortRef from = edge.source();
                 PortRef to = edge.target();
+                if (to != null) {
+                    reached.add(to);
+                }
                 if (from == null || to == null) {
                     problem(null, ProblemCode.INVALID_EDGE, "edge " + edge.from() + " -> " + edge.to()
                             + " must connect \"node.port\" to \"node.port\"");
@@ -224,10 +229,10 @@ public final class GraphValidator {
             return port.get();
         }
 
-        private void checkRequiredPorts(Map<String, Map<String, PortRef>> incoming) {
+        private void checkRequiredPorts() {
             schemas.forEach((id, schema) -> {
                 for (Port port : schema.inputs()) {
-                    if (port.required() && !incoming.getOrDefault(id, Map.of()).containsKey(port.name())) {
+                    if (port.required() && !reached.contains(new PortRef(id, port.name()))) {
                         problem(id, ProblemCode.MISSING_INPUT, "input \"" + port.name() + "\" (" + port.type()
                                 + ") of " + schema.id() + " is not connected");
                     }

@@ -89,7 +89,9 @@ public record NodeSchema(
             Object value = given.get(spec.name());
             if (value == null) {
                 if (spec.defaultValue() != null) {
-                    values.put(spec.name(), spec.defaultValue());
+                    // in the same canonical type as a given value (a NUMBER default of 1 is 1.0)
+                    ParamSpec.Checked canonical = spec.check(spec.defaultValue());
+                    values.put(spec.name(), canonical.isValid() ? canonical.value() : spec.defaultValue());
                 } else if (spec.required() && !boundLater.contains(spec.name())) {
                     problems.add("parameter '" + spec.name() + "' is required");
                 }

@@ -98,6 +98,10 @@ public record ParamSpec(
                 || Double.isInfinite(n.doubleValue())) {
             return Checked.refused("must be a whole number, got " + describe(value));
         }
+        if (n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
+            return Checked.refused("must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                    + ", got " + describe(value));
+        }
         return inRange(n.doubleValue()).orElseGet(() -> Checked.ok((int) n.longValue()));
     }
 

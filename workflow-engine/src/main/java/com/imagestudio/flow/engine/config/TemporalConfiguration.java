@@ -1,0 +1,114 @@
+package com.imagestudio.flow.engine.config;
+
+import com.imagestudio.flow.activities.run.NodeActivitiesImpl;
+import com.imagestudio.flow.activities.run.NodeExecutor;
+import com.imagestudio.flow.engine.run.GraphRunWorkflowImpl;
+import com.imagestudio.flow.engine.run.RunRecorderActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Temporal: the in-process Java test server when {@code studio.temporal.target} is blank (the
+ * zero set-up default; it keeps its state in memory), a real cluster otherwise. The worker
+ * polls {@code studio.temporal.task-queue}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TemporalConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TemporalConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    WorkflowServiceStubs workflowServiceStubs(StudioProperties properties, EmbeddedTemporal embedded) {
+        StudioProperties.Temporal temporal = properties.temporal();
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
+        if (temporal.embedded()) {
+            options.setChannel(embedded.channel());
+        } else {
+            options.setTarget(temporal.target());
+        }
+        log.info("Temporal: {}", temporal.embedded() ? "in-process test server" : temporal.target());
+        return WorkflowServiceStubs.newServiceStubs(options.build());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedTemporal embeddedTemporal(StudioProperties properties) {
+        return new EmbeddedTemporal(properties.temporal().embedded());
+    }
+
+    @Bean
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, StudioProperties properties) {
+        return WorkflowClient.newInstance(stubs,
+                WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
+    }
+
+    @Bean
+    WorkerLifecycle workerLifecycle(WorkflowClient client, StudioProperties properties, NodeExecutor executor,
+                                    RunRecorderActivities recorder) {
+        WorkerFactory factory = WorkerFactory.newInstance(client);
+        Worker worker = factory.newWorker(properties.temporal().taskQueue());
+        worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder);
+        return new WorkerLifecycle(factory);
+    }
+
+    /** The in-process server, started only when no target is configured. */
+    public static final class EmbeddedTemporal implements AutoCloseable {
+        private final TestServer.InProcessTestServer server;
+
+        EmbeddedTemporal(boolean start) {
+            // lockTimeSkipping = true: timers take real time, as they would on a cluster
+            this.server = start ? TestServer.createServer(true) : null;
+        }
+
+        io.grpc.ManagedChannel channel() {
+            return server.getChannel();
+        }
+
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /** Starts polling once the application context is up; stops polling before it goes down. */
+    public static final class WorkerLifecycle implements SmartLifecycle {
+        private final WorkerFactory factory;
+        private volatile boolean running;
+
+        WorkerLifecycle(WorkerFactory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public void start() {
+            factory.start();
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            factory.shutdown();
+            factory.awaitTermination(10, TimeUnit.SECONDS);
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+}

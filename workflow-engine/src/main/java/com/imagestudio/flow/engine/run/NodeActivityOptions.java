@@ -1,0 +1,41 @@
+package com.imagestudio.flow.engine.run;
+
+import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.catalog.schema.NodeKind;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+
+import java.time.Duration;
+
+/** Timeouts and retries of a node's activity, by the kind of work it does. */
+final class NodeActivityOptions {
+
+    private NodeActivityOptions() {
+    }
+
+    static ActivityOptions forKind(NodeKind kind) {
+        return switch (kind) {
+            // local work fails for a reason that a retry rarely fixes: retry little, quickly
+            case LOCAL -> ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setMaximumAttempts(3)
+                            .setDoNotRetry(BadInputException.TYPE)
+                            .build())
+                    .build();
+            // providers: rate limits and outages pass; back off, heartbeat while polling
+            case PROVIDER -> ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(30))
+                    .setHeartbeatTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(2))
+                            .setBackoffCoefficient(2)
+                            .setMaximumInterval(Duration.ofMinutes(2))
+                            .setMaximumAttempts(8)
+                            .setDoNotRetry(BadInputException.TYPE)
+                            .build())
+                    .build();
+        };
+    }
+}

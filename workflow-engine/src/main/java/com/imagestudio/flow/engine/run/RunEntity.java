@@ -1,0 +1,101 @@
+package com.imagestudio.flow.engine.run;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+
+import java.time.Instant;
+
+@Entity
+@Table(name = "runs")
+class RunEntity {
+
+    @Id
+    private String id;
+    private String ownerId;
+    @Enumerated(EnumType.STRING)
+    private RunStatus status;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String graph;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String inputs;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String outputs;
+    private String error;
+    private Instant createdAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+
+    protected RunEntity() {
+    }
+
+    RunEntity(String id, String ownerId, String graph, String inputs, Instant createdAt) {
+        this.id = id;
+        this.ownerId = ownerId;
+        this.status = RunStatus.QUEUED;
+        this.graph = graph;
+        this.inputs = inputs;
+        this.createdAt = createdAt;
+    }
+
+    void started(Instant at) {
+        if (status == RunStatus.QUEUED) {
+            status = RunStatus.RUNNING;
+            startedAt = at;
+        }
+    }
+
+    void finished(RunStatus finalStatus, String outputsJson, String errorMessage, Instant at) {
+        status = finalStatus;
+        outputs = outputsJson;
+        error = errorMessage;
+        finishedAt = at;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String ownerId() {
+        return ownerId;
+    }
+
+    RunStatus status() {
+        return status;
+    }
+
+    String graph() {
+        return graph;
+    }
+
+    String inputs() {
+        return inputs;
+    }
+
+    String outputs() {
+        return outputs;
+    }
+
+    String error() {
+        return error;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+}

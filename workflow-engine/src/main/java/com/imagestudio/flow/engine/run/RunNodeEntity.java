@@ -1,0 +1,106 @@
+package com.imagestudio.flow.engine.run;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+@Entity
+@Table(name = "run_nodes")
+@IdClass(RunNodeEntity.Key.class)
+class RunNodeEntity {
+
+    record Key(String runId, String nodeId) implements Serializable {
+        Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    private String runId;
+    @Id
+    private String nodeId;
+    private String nodeType;
+    private int position;
+    @Enumerated(EnumType.STRING)
+    private NodeStatus status;
+    private boolean cached;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String outputs;
+    private String error;
+    private Instant startedAt;
+    private Instant finishedAt;
+
+    protected RunNodeEntity() {
+    }
+
+    RunNodeEntity(String runId, String nodeId, String nodeType, int position) {
+        this.runId = runId;
+        this.nodeId = nodeId;
+        this.nodeType = nodeType;
+        this.position = position;
+        this.status = NodeStatus.PENDING;
+    }
+
+    void started(Instant at) {
+        status = NodeStatus.RUNNING;
+        startedAt = at;
+    }
+
+    void succeeded(String outputsJson, boolean fromCache, Instant at) {
+        status = NodeStatus.SUCCEEDED;
+        outputs = outputsJson;
+        cached = fromCache;
+        finishedAt = at;
+    }
+
+    void failed(String message, Instant at) {
+        status = NodeStatus.FAILED;
+        error = message;
+        finishedAt = at;
+    }
+
+    void skipped() {
+        status = NodeStatus.SKIPPED;
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    String nodeType() {
+        return nodeType;
+    }
+
+    NodeStatus status() {
+        return status;
+    }
+
+    boolean cached() {
+        return cached;
+    }
+
+    String outputs() {
+        return outputs;
+    }
+
+    String error() {
+        return error;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,112 @@
+package com.imagestudio.flow.engine.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.catalog.graph.Graph;
+import com.imagestudio.flow.catalog.graph.GraphValidator;
+import com.imagestudio.flow.catalog.graph.ValidatedGraph;
+import com.imagestudio.flow.engine.config.StudioProperties;
+import com.imagestudio.flow.engine.json.EngineJson;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Starts graph runs and reports on them; every call is on behalf of one owner. */
+@Service
+public class RunService {
+
+    private static final TypeReference<Map<String, PortValue>> NODE_OUTPUTS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Map<String, PortValue>>> RUN_OUTPUTS = new TypeReference<>() {
+    };
+
+    private final GraphValidator validator;
+    private final RunRepository runs;
+    private final RunNodeRepository nodes;
+    private final WorkflowClient temporal;
+    private final StudioProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RunService(GraphValidator validator, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
+               StudioProperties properties, TransactionTemplate transaction, Clock clock) {
+        this.validator = validator;
+        this.runs = runs;
+        this.nodes = nodes;
+        this.temporal = temporal;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates the graph with these inputs, records the run and starts its workflow.
+     *
+     * @throws com.imagestudio.flow.catalog.graph.InvalidGraphException with every problem, before anything is stored
+     */
+    public RunView start(String ownerId, Graph graph, Map<String, Object> inputs) {
+        ValidatedGraph validated = validator.require(graph, inputs);
+        ExecutionPlan plan = ExecutionPlan.of(validated);
+        String runId = "run-" + UUID.randomUUID();
+        transaction.executeWithoutResult(tx -> {
+            runs.save(new RunEntity(runId, ownerId, EngineJson.write(validated.graph()), EngineJson.write(inputs),
+                    clock.instant()));
+            List<PlannedNode> planned = plan.nodes();
+            for (int i = 0; i < planned.size(); i++) {
+                nodes.save(new RunNodeEntity(runId, planned.get(i).id(), planned.get(i).type(), i));
+            }
+        });
+        GraphRunWorkflow workflow = temporal.newWorkflowStub(GraphRunWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(runId)
+                .setTaskQueue(properties.temporal().taskQueue())
+                .build());
+        WorkflowClient.start(workflow::run, new RunRequest(runId, plan));
+        return find(ownerId, runId);
+    }
+
+    public RunView find(String ownerId, String runId) {
+        RunEntity run = runs.findByIdAndOwnerId(runId, ownerId).orElseThrow(() -> new RunNotFoundException(runId));
+        List<RunView.NodeView> nodeViews = nodes.findByRunIdOrderByPosition(runId).stream()
+                .map(n -> new RunView.NodeView(n.nodeId(), n.nodeType(), n.status(), n.cached(),
+                        n.outputs() == null ? Map.of() : EngineJson.read(n.outputs(), NODE_OUTPUTS),
+                        n.error(), n.startedAt(), n.finishedAt()))
+                .toList();
+        return new RunView(run.id(), run.status(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt(),
+                nodeViews, run.outputs() == null ? Map.of() : EngineJson.read(run.outputs(), RUN_OUTPUTS));
+    }
+
+    /** Waits up to {@code timeout} for the run to end, then reports it, ended or not. */
+    public RunView await(String ownerId, String runId, Duration timeout) {
+        RunView current = find(ownerId, runId);
+        if (current.status().isFinal() || timeout.isZero()) {
+            return current;
+        }
+        WorkflowStub stub = temporal.newUntypedWorkflowStub(runId);
+        try {
+            stub.getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, RunOutcome.class);
+        } catch (TimeoutException | WorkflowException e) {
+            // still running, failed or cancelled: the database says which
+        }
+        return find(ownerId, runId);
+    }
+
+    /** Asks the run to stop: running nodes are cancelled, and the run ends as CANCELLED. */
+    public RunView cancel(String ownerId, String runId) {
+        RunView current = find(ownerId, runId);
+        if (!current.status().isFinal()) {
+            temporal.newUntypedWorkflowStub(runId).cancel();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,30 @@
+package com.imagestudio.flow.engine.run;
+
+import com.imagestudio.flow.activities.node.PortValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A run as its owner sees it: status, each node's progress, and the results of output nodes. */
+public record RunView(
+        String id,
+        RunStatus status,
+        String error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<NodeView> nodes,
+        Map<String, Map<String, PortValue>> outputs) {
+
+    public record NodeView(
+            String id,
+            String type,
+            NodeStatus status,
+            boolean cached,
+            Map<String, PortValue> outputs,
+            String error,
+            Instant startedAt,
+            Instant finishedAt) {
+    }
+}

@@ -1,0 +1,53 @@
+package com.imagestudio.flow.web.problems;
+
+import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.catalog.graph.InvalidGraphException;
+import com.imagestudio.flow.engine.run.RunNotFoundException;
+import com.imagestudio.flow.web.blobs.BlobNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+
+/**
+ * Every error as an RFC 9457 problem detail: a stable type per kind of problem, a title, and a
+ * detail a person can act on. Spring's own errors (malformed JSON, missing parts, oversized
+ * uploads) come from the base class in the same shape.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://image-studio-flow.dev/problems/";
+
+    @ExceptionHandler
+    ProblemDetail invalidGraph(InvalidGraphException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-graph", "The graph cannot run", e.getMessage());
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badInput(BadInputException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "bad-input", "The input cannot be used", e.getMessage());
+    }
+
+    @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,103 @@
+package com.imagestudio.flow.web.runs;
+
+import com.imagestudio.flow.catalog.graph.Graph;
+import com.imagestudio.flow.engine.blobs.ImageUploads;
+import com.imagestudio.flow.engine.run.RunService;
+import com.imagestudio.flow.engine.run.RunView;
+import com.imagestudio.flow.web.user.CurrentUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starting and following runs. {@code ?wait=N} holds the answer up to N seconds (at most 120)
+ * for the run to end, which keeps scripts and curl simple.
+ */
+@RestController
+@RequestMapping("/api/runs")
+class RunsController {
+
+    private static final int MAX_WAIT_SECONDS = 120;
+
+    private final RunService runs;
+    private final ImageUploads uploads;
+    private final CurrentUser user;
+
+    RunsController(RunService runs, ImageUploads uploads, CurrentUser user) {
+        this.runs = runs;
+        this.uploads = uploads;
+        this.user = user;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RunView> start(@RequestBody RunStart body, @RequestParam(defaultValue = "0") int wait) {
+        return started(body.graph(), body.inputs(), wait);
+    }
+
+    /**
+     * The graph and inputs in a JSON part named {@code run}; each other part is an image file
+     * whose part name is the workflow input it binds.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<RunView> startWithUploads(@RequestPart("run") RunStart body, MultipartHttpServletRequest request,
+                                             @RequestParam(defaultValue = "0") int wait) {
+        Map<String, Object> inputs = new HashMap<>(body.inputs());
+        for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+            if (part.getValue().size() != 1) {
+                throw new IllegalArgumentException("send one file for input \"" + part.getKey() + "\", got "
+                        + part.getValue().size());
+            }
+            inputs.put(part.getKey(), uploads.store(bytesOf(part.getValue().get(0))).hash());
+        }
+        return started(body.graph(), inputs, wait);
+    }
+
+    @GetMapping("/{id}")
+    RunView get(@PathVariable String id, @RequestParam(defaultValue = "0") int wait) {
+        return runs.await(user.id(), id, waitFor(wait));
+    }
+
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<RunView> cancel(@PathVariable String id) {
+        return ResponseEntity.accepted().body(runs.cancel(user.id(), id));
+    }
+
+    private ResponseEntity<RunView> started(Graph graph, Map<String, Object> inputs, int wait) {
+        Duration waitFor = waitFor(wait);
+        RunView run = runs.start(user.id(), graph, inputs);
+        RunView reported = runs.await(user.id(), run.id(), waitFor);
+        return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(reported);
+    }
+
+    private static Duration waitFor(int seconds) {
+        if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
+            throw new IllegalArgumentException("wait must be 0 to " + MAX_WAIT_SECONDS + " seconds, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static byte[] bytesOf(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the upload " + file.getName(), e);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import com.imagestudio.flow.activities.node.BadInputException;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
 import com.imagestudio.flow.web.blobs.BlobNotFoundException;
+import com.imagestudio.flow.web.runs.OutputNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,7 +35,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "bad-input", "The input cannot be used", e.getMessage());
     }
 
-    @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class})
+    @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }

@@ -1,10 +1,12 @@
 package com.imagestudio.flow.web.runs;
 
+import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.engine.blobs.ImageUploads;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunView;
 import com.imagestudio.flow.web.user.CurrentUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,6 +74,16 @@ class RunsController {
     @GetMapping("/{id}")
     RunView get(@PathVariable String id, @RequestParam(defaultValue = "0") int wait) {
         return runs.await(user.id(), id, waitFor(wait));
+    }
+
+    /** The image an output node kept: a redirect to its blob, so {@code curl -L} downloads it. */
+    @GetMapping("/{id}/outputs/{nodeId}")
+    ResponseEntity<Void> output(@PathVariable String id, @PathVariable String nodeId) {
+        RunView run = runs.find(user.id(), id);
+        PortValue value = run.outputs().getOrDefault(nodeId, Map.of()).values().stream()
+                .filter(v -> v.blob() != null).findFirst()
+                .orElseThrow(() -> new OutputNotFoundException(id, nodeId, run.status()));
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/api/blobs/" + value.blob().hash())).build();
     }
 
     @PostMapping("/{id}/cancel")

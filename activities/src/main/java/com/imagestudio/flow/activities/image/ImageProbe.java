@@ -53,7 +53,13 @@ public final class ImageProbe {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return new ImageInfo(format, reader.getWidth(0), reader.getHeight(0));
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                // OpenCV turns a JPEG as its EXIF orientation asks: report the size it will decode to
+                if (format == ImageFormat.JPEG && JpegOrientation.swapsSides(bytes)) {
+                    return new ImageInfo(format, height, width);
+                }
+                return new ImageInfo(format, width, height);
             } finally {
                 reader.dispose();
             }

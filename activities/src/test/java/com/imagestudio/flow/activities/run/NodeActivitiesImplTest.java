@@ -1,0 +1,117 @@
+package com.imagestudio.flow.activities.run;
+
+import com.imagestudio.flow.activities.blob.BlobRef;
+import com.imagestudio.flow.activities.blob.FileSystemBlobStore;
+import com.imagestudio.flow.activities.image.ImageProbe;
+import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.activities.testing.InMemoryNodeResultCache;
+import com.imagestudio.flow.activities.testing.TestImages;
+import com.imagestudio.flow.activities.testing.TestNodes;
+import com.imagestudio.flow.catalog.schema.NodeCatalog;
+import com.imagestudio.flow.catalog.schema.PortType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class NodeActivitiesImplTest {
+
+    @TempDir
+    Path blobs;
+
+    private TestActivityEnvironment environment;
+    private NodeActivities activities;
+    private TestNodes nodes;
+    /** 200x100 quadrants. */
+    private BlobRef image;
+
+    @BeforeEach
+    void startTheActivity() {
+        FileSystemBlobStore store = new FileSystemBlobStore(blobs);
+        nodes = new TestNodes(store);
+        image = nodes.stored(TestImages.quadrantsPng(200, 100));
+        NodeExecutor executor = new NodeExecutor(NodeCatalog.discover(), store,
+                new ImageProbe(TestNodes.MAX_PIXELS), new InMemoryNodeResultCache());
+        environment = TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(new NodeActivitiesImpl(executor));
+        activities = environment.newActivityStub(NodeActivities.class,
+                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+    }
+
+    @AfterEach
+    void stopTheEnvironment() {
+        environment.close();
+    }
+
+    @Test
+    void badInputBecomesANonRetryableBadInputFailureNamingTheNode() {
+        NodeInvocation cropOutside = new NodeInvocation("run-1", "crop-7", "Crop", 1,
+                Map.of("x", 150, "y", 0, "width", 100, "height", 50), imageOn(image));
+
+        ApplicationFailure failure = applicationFailureOf(cropOutside);
+
+        assertThat(failure.getType()).isEqualTo(BadInputException.TYPE).isEqualTo("BadInput");
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage())
+                .isEqualTo("crop-7 (Crop): the crop 100x50 at (150,0) does not fit in the 200x100 image");
+    }
+
+    @Test
+    void invalidParametersFailWithoutRetryNamingTheNodeAndTheProblem() {
+        NodeInvocation zeroWide = new NodeInvocation("run-1", "resize-2", "Resize", 1, Map.of("width", 0), imageOn(image));
+
+        ApplicationFailure failure = applicationFailureOf(zeroWide);
+
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage())
+                .isEqualTo("resize-2 (Resize): parameter 'width' must be between 1 and 16383, got 0");
+    }
+
+    @Test
+    void anUnknownNodeFailsWithoutRetry() {
+        ApplicationFailure failure = applicationFailureOf(
+                new NodeInvocation("run-1", "magic-1", "Magic", 3, Map.of(), Map.of()));
+
+        assertThat(failure.getType()).isEqualTo("BadInput");
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage()).isEqualTo("magic-1 (Magic): no node Magic v3 on this worker");
+    }
+
+    @Test
+    void aNodeRunsAndItsResultCrossesThePayloadConverter() {
+        NodeInvocation resize = new NodeInvocation("run-1", "resize-1", "Resize", 1,
+                Map.of("width", 100, "height", 100, "mode", "fill"), imageOn(image));
+
+        NodeResult result = activities.runNode(resize);
+
+        assertThat(result.cached()).isFalse();
+        BlobRef out = result.outputs().get("image").blob();
+        assertThat(out.width()).isEqualTo(100);
+        assertThat(out.height()).isEqualTo(100);
+        assertThat(TestImages.dimensions(nodes.bytesOf(out))).isEqualTo(new TestImages.Dimensions(100, 100));
+        assertThat(activities.runNode(resize).cached()).isTrue();
+    }
+
+    private ApplicationFailure applicationFailureOf(NodeInvocation invocation) {
+        ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.runNode(invocation));
+        assertThat(failure).as("the activity fails").isNotNull();
+        assertThat(failure.getCause()).isInstanceOf(ApplicationFailure.class);
+        return (ApplicationFailure) failure.getCause();
+    }
+
+    private static Map<String, PortValue> imageOn(BlobRef image) {
+        return Map.of("image", PortValue.media(PortType.IMAGE, image));
+    }
+}

@@ -121,8 +121,8 @@ public class GraphRunWorkflowImpl implements GraphRunWorkflow {
         if (cause instanceof ApplicationFailure application) {
             return ApplicationFailure.newNonRetryableFailure(application.getOriginalMessage(), application.getType());
         }
-        String message = cause instanceof TimeoutFailure
-                ? nodeId + " timed out"
+        String message = cause instanceof TimeoutFailure ? nodeId + " timed out"
+                : cause instanceof CanceledFailure ? nodeId + " was cancelled"
                 : nodeId + " failed: " + (cause == null ? error.getMessage() : cause.getMessage());
         return ApplicationFailure.newNonRetryableFailure(message, NODE_FAILED);
     }

@@ -1,0 +1,45 @@
+package com.imagestudio.flow.engine.run;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replays histories recorded by earlier versions of the workflow (see {@link RecordHistories}):
+ * a change to {@link GraphRunWorkflowImpl} that would break runs already in flight fails here.
+ */
+class GraphRunWorkflowReplayTest {
+
+    @Test
+    void aRecordedBranchAndJoinRunStillReplays() throws Exception {
+        // given a finished run of load, two branches and a join
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.BRANCH_JOIN));
+        assertThat(eventTypes(history))
+                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
+                .filteredOn(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .hasSize(RecordHistories.branchJoinPlan().nodes().size());
+
+        // when / then: the current workflow code makes the same decisions
+        WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
+    }
+
+    private static List<EventType> eventTypes(WorkflowExecutionHistory history) {
+        return history.getEvents().stream().map(HistoryEvent::getEventType).toList();
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = GraphRunWorkflowReplayTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as("recorded history %s (run RecordHistories once to create it)", path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

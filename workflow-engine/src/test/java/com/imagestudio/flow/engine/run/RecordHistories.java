@@ -1,0 +1,82 @@
+package com.imagestudio.flow.engine.run;
+
+import com.imagestudio.flow.activities.run.NodeActivities;
+import com.imagestudio.flow.activities.run.NodeInvocation;
+import com.imagestudio.flow.catalog.schema.NodeKind;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.fed;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.image;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.node;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.output;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.plan;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.result;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+/**
+ * Records the workflow histories that {@link GraphRunWorkflowReplayTest} replays. Run it by hand,
+ * once per history, from the {@code workflow-engine} directory with the test classpath, e.g.
+ * {@code java -cp target/test-classes:target/classes:<test dependencies> com.imagestudio.flow.engine.run.RecordHistories}.
+ * It never overwrites a history: a committed history is the workflow's past, which every later
+ * version of the workflow must still replay. To record a new shape, add a new history.
+ */
+public final class RecordHistories {
+
+    static final String BRANCH_JOIN = "histories/graph-run-branch-join.json";
+    static final String BRANCH_JOIN_RUN_ID = "graph-run-branch-join";
+
+    private RecordHistories() {
+    }
+
+    /** load, then a local and a provider branch, joined by an output node; nothing fails. */
+    static ExecutionPlan branchJoinPlan() {
+        return plan(
+                node("load", NodeKind.LOCAL, Map.of()),
+                node("resize", NodeKind.LOCAL, Map.of("image", fed("load", "image"))),
+                node("upscale", NodeKind.PROVIDER, Map.of("image", fed("load", "image"))),
+                output("compose", Map.of("base", fed("resize", "image"), "overlay", fed("upscale", "image"))));
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path resources = Path.of(args.length > 0 ? args[0] : "src/test/resources");
+        Path target = resources.resolve(BRANCH_JOIN);
+        if (Files.exists(target)) {
+            System.out.println(target + " exists; a recorded history is never overwritten");
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, recordBranchJoin().toJson(true), StandardCharsets.UTF_8);
+        System.out.println("recorded " + target);
+    }
+
+    private static WorkflowExecutionHistory recordBranchJoin() {
+        NodeActivities nodes = mock(NodeActivities.class, withSettings().withoutAnnotations());
+        when(nodes.runNode(any())).thenAnswer(call -> {
+            NodeInvocation invocation = call.getArgument(0);
+            return result("image", image(Character.forDigit(invocation.nodeId().length(), 16)));
+        });
+        RunRecorderActivities recorder = mock(RunRecorderActivities.class, withSettings().withoutAnnotations());
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            Worker worker = env.newWorker("record-histories");
+            worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class);
+            worker.registerActivitiesImplementations(nodes, recorder);
+            env.start();
+            GraphRunWorkflow workflow = env.getWorkflowClient().newWorkflowStub(GraphRunWorkflow.class,
+                    WorkflowOptions.newBuilder().setWorkflowId(BRANCH_JOIN_RUN_ID).setTaskQueue("record-histories").build());
+            workflow.run(new RunRequest(BRANCH_JOIN_RUN_ID, branchJoinPlan()));
+            return env.getWorkflowClient().fetchHistory(BRANCH_JOIN_RUN_ID);
+        }
+    }
+}

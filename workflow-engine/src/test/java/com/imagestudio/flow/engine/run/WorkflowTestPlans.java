@@ -1,0 +1,56 @@
+package com.imagestudio.flow.engine.run;
+
+import com.imagestudio.flow.activities.blob.BlobRef;
+import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.activities.run.NodeResult;
+import com.imagestudio.flow.catalog.graph.PortRef;
+import com.imagestudio.flow.catalog.schema.NodeKind;
+import com.imagestudio.flow.catalog.schema.PortType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Hand-built execution plans and node results for the workflow tests. */
+final class WorkflowTestPlans {
+
+    static final String RUN_ID = "run-1";
+
+    /** How long a mocked node waits for another before the test fails instead of hanging. */
+    private static final long LATCH_TIMEOUT_SECONDS = 10;
+
+    private WorkflowTestPlans() {
+    }
+
+    static ExecutionPlan plan(PlannedNode... nodes) {
+        return new ExecutionPlan(List.of(nodes));
+    }
+
+    static PlannedNode node(String id, NodeKind kind, Map<String, PortRef> inputs) {
+        return new PlannedNode(id, "Type-" + id, 1, kind, false, Map.of("label", id), inputs);
+    }
+
+    static PlannedNode output(String id, Map<String, PortRef> inputs) {
+        return new PlannedNode(id, "Type-" + id, 1, NodeKind.LOCAL, true, Map.of("label", id), inputs);
+    }
+
+    static PortRef fed(String node, String port) {
+        return new PortRef(node, port);
+    }
+
+    /** An image reference whose hash is {@code digit} 64 times. */
+    static PortValue image(char digit) {
+        return PortValue.media(PortType.IMAGE, new BlobRef(String.valueOf(digit).repeat(64), "image/png", 100, 4, 3));
+    }
+
+    static NodeResult result(String port, PortValue value) {
+        return new NodeResult(Map.of(port, value), false);
+    }
+
+    static void awaitOrFail(CountDownLatch latch, String failure) throws InterruptedException {
+        if (!latch.await(LATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError(failure);
+        }
+    }
+}

@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -193,23 +194,28 @@ class StudioApiTest {
                 .body(fileOnly("file", image)).retrieve().body(Blob.class).hash();
     }
 
+    /** As {@code curl -F 'run=@graph.json;type=application/json' -F 'photo=@photo.jpg'} sends it. */
     private static MultiValueMap<String, Object> multipart(String runJson, String input, byte[] file) {
         MultiValueMap<String, Object> parts = fileOnly(input, file);
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
-        parts.add("run", new HttpEntity<>(runJson, json));
+        parts.add("run", new HttpEntity<>(named(runJson.getBytes(StandardCharsets.UTF_8), "graph.json"), json));
         return parts;
     }
 
     private static MultiValueMap<String, Object> fileOnly(String name, byte[] file) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add(name, new ByteArrayResource(file) {
+        parts.add(name, named(file, name + ".bin"));
+        return parts;
+    }
+
+    private static ByteArrayResource named(byte[] bytes, String filename) {
+        return new ByteArrayResource(bytes) {
             @Override
             public String getFilename() {
-                return name + ".bin";
+                return filename;
             }
-        });
-        return parts;
+        };
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

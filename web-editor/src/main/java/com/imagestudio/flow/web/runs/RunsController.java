@@ -37,6 +37,7 @@ import java.util.Map;
 class RunsController {
 
     private static final int MAX_WAIT_SECONDS = 120;
+    private static final String RUN_PART = "run";
 
     private final RunService runs;
     private final ImageUploads uploads;
@@ -58,10 +59,13 @@ class RunsController {
      * whose part name is the workflow input it binds.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<RunView> startWithUploads(@RequestPart("run") RunStart body, MultipartHttpServletRequest request,
+    ResponseEntity<RunView> startWithUploads(@RequestPart(RUN_PART) RunStart body, MultipartHttpServletRequest request,
                                              @RequestParam(defaultValue = "0") int wait) {
         Map<String, Object> inputs = new HashMap<>(body.inputs());
         for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+            if (part.getKey().equals(RUN_PART)) {
+                continue; // curl -F 'run=@graph.json' sends the graph as a file too
+            }
             if (part.getValue().size() != 1) {
                 throw new IllegalArgumentException("send one file for input \"" + part.getKey() + "\", got "
                         + part.getValue().size());

@@ -27,8 +27,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
- * Decoding and encoding with OpenCV. Decoded images are 8-bit BGR, BGRA or grayscale Mats in
- * the orientation their EXIF data asks for; the caller owns (and closes) what it gets.
+ * Decoding and encoding with OpenCV. Decoded images are 8-bit BGR, BGRA or grayscale Mats; a
+ * JPEG comes upright as its EXIF orientation asks (other formats as stored, alpha kept). The
+ * caller owns (and closes) what it gets.
  */
 public final class ImageCodec {
 

@@ -68,6 +68,14 @@ class RunNodeEntity {
         finishedAt = at;
     }
 
+    /** A node that was running when its workflow was lost runs again (from the cache if it had finished). */
+    void requeue() {
+        if (status == NodeStatus.RUNNING) {
+            status = NodeStatus.PENDING;
+            startedAt = null;
+        }
+    }
+
     void skipped() {
         status = NodeStatus.SKIPPED;
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
+import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
+import com.imagestudio.flow.catalog.graph.ValidationResult;
 import com.imagestudio.flow.engine.config.StudioProperties;
 import com.imagestudio.flow.engine.json.EngineJson;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -16,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +33,8 @@ public class RunService {
     private static final TypeReference<Map<String, PortValue>> NODE_OUTPUTS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Map<String, PortValue>>> RUN_OUTPUTS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> INPUTS = new TypeReference<>() {
     };
 
     private final GraphValidator validator;
@@ -67,12 +73,46 @@ public class RunService {
                 nodes.save(new RunNodeEntity(runId, planned.get(i).id(), planned.get(i).type(), i));
             }
         });
+        startWorkflow(runId, plan);
+        return find(ownerId, runId);
+    }
+
+    /**
+     * Starts again the runs the database says are unfinished: after a restart on the in-process
+     * Temporal server, which forgets everything, their workflows are gone. The node cache makes
+     * the nodes that had finished free, so each run resumes where it stopped.
+     *
+     * @return the ids of the runs started again
+     */
+    public List<String> resumeUnfinished() {
+        List<String> resumed = new ArrayList<>();
+        for (RunEntity run : runs.findByStatusIn(List.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
+            Graph graph = EngineJson.read(run.graph(), Graph.class);
+            Map<String, Object> inputs = EngineJson.read(run.inputs(), INPUTS);
+            ValidationResult validation = validator.validate(graph, inputs);
+            if (!validation.isValid()) {
+                // the catalog changed under the stored graph: say why instead of leaving it hanging
+                transaction.executeWithoutResult(tx -> runs.findById(run.id()).orElseThrow().finished(RunStatus.FAILED,
+                        null, new InvalidGraphException(validation.problems()).getMessage(), clock.instant()));
+                continue;
+            }
+            transaction.executeWithoutResult(tx -> nodes.findByRunIdOrderByPosition(run.id()).forEach(RunNodeEntity::requeue));
+            try {
+                startWorkflow(run.id(), ExecutionPlan.of(validation.graph()));
+                resumed.add(run.id());
+            } catch (WorkflowExecutionAlreadyStarted alive) {
+                // its workflow survived (a real cluster, or it is simply still running): leave it be
+            }
+        }
+        return resumed;
+    }
+
+    private void startWorkflow(String runId, ExecutionPlan plan) {
         GraphRunWorkflow workflow = temporal.newWorkflowStub(GraphRunWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(runId)
                 .setTaskQueue(properties.temporal().taskQueue())
                 .build());
         WorkflowClient.start(workflow::run, new RunRequest(runId, plan));
-        return find(ownerId, runId);
     }
 
     public RunView find(String ownerId, String runId) {

@@ -36,6 +36,12 @@ class RunServiceTest {
     RunService runs;
     @Autowired
     BlobStore blobs;
+    @Autowired
+    RunRepository runRows;
+    @Autowired
+    RunNodeRepository nodeRows;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @Test
     void runsAResizeAndEncodeGraphToAJpegOfTheRequestedSize() throws IOException {
@@ -93,6 +99,28 @@ class RunServiceTest {
                 .isInstanceOfSatisfying(InvalidGraphException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.code()).contains(ProblemCode.INVALID_PARAMETER, ProblemCode.MISSING_INPUT,
                                 ProblemCode.NO_OUTPUT_NODE));
+    }
+
+    @Test
+    void aRunInterruptedByARestartIsStartedAgainAndItsFinishedNodesComeFromTheCache() throws IOException {
+        BlobRef photo = storeJpeg(500, 400, Color.CYAN);
+        String runId = runs.await("alice", runs.start("alice", resizeGraph(100, 100, 75), Map.of("photo", photo.hash())).id(), WAIT).id();
+        // as the database looks when the studio stopped while "encode" ran: the workflow is gone
+        transaction.executeWithoutResult(tx -> {
+            runRows.findById(runId).orElseThrow().finished(RunStatus.RUNNING, null, null, null);
+            nodeRows.findByRunIdAndNodeId(runId, "encode").orElseThrow().started(java.time.Instant.now());
+            nodeRows.findByRunIdAndNodeId(runId, "save").orElseThrow().skipped();
+        });
+
+        List<String> resumed = runs.resumeUnfinished();
+        RunView run = runs.await("alice", runId, WAIT);
+
+        assertThat(resumed).contains(runId);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.nodes()).allSatisfy(node -> {
+            assertThat(node.status()).isEqualTo(NodeStatus.SUCCEEDED);
+            assertThat(node.cached()).as(node.id() + " from the cache").isTrue();
+        });
     }
 
     @Test

@@ -151,6 +151,35 @@ class StudioApiTest {
     }
 
     @Test
+    void theEstimateOfAGraphGivesCreditsPerNodeAndTheTotalForAllRowsOfABatch() {
+        String graph = """
+                {"nodes": [{"id": "load", "type": "LoadImage"},
+                           {"id": "paid", "type": "PaidPassThroughForTests", "params": {"credits": 7}},
+                           {"id": "save", "type": "SaveToLibrary"}],
+                 "edges": [{"from": "load.image", "to": "paid.image"}, {"from": "paid.image", "to": "save.image"}],
+                 "inputs": [{"name": "photo", "node": "load", "param": "blob"}]}
+                """;
+
+        Map<String, Object> estimate = http.post().uri("/api/graphs/estimate?rows=3").contentType(MediaType.APPLICATION_JSON)
+                .body(graph).retrieve().body(Map.class);
+
+        assertThat(estimate).containsEntry("totalCredits", 21);
+        assertThat((List<Map<String, Object>>) estimate.get("nodes"))
+                .extracting(n -> n.get("nodeId"), n -> n.get("credits"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("load", 0),
+                        org.assertj.core.groups.Tuple.tuple("paid", 7), org.assertj.core.groups.Tuple.tuple("save", 0));
+    }
+
+    @Test
+    void theCreditsOfTheUserShowTheBalanceOfTheirPlanAndTheLedger() {
+        Map<String, Object> credits = http.get().uri("/api/credits").retrieve().body(Map.class);
+
+        Map<String, Object> balance = (Map<String, Object>) credits.get("balance");
+        assertThat(balance).containsEntry("plan", "PRO").containsKey("available");
+        assertThat((List<Map<String, Object>>) credits.get("ledger")).extracting(e -> e.get("kind")).contains("GRANT");
+    }
+
+    @Test
     void anUploadThatIsNotAnImageIsRefusedWithAProblemSayingWhatItIs() {
         ResponseEntity<Problem> response = http.post().uri("/api/blobs").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(fileOnly("file", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()))

@@ -9,6 +9,7 @@ import com.imagestudio.flow.catalog.graph.ValidationResult;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -31,6 +32,22 @@ class GraphsController {
             throw new InvalidGraphException(result.problems());
         }
         return new ValidGraph(true, result.graph().order(), CostEstimator.estimate(result.graph()));
+    }
+
+    /**
+     * Credits per node and in total; with {@code rows}, for a batch that runs the graph once per
+     * row. Run inputs are not needed: a cost depends on parameters, not on the images.
+     */
+    @PostMapping("/estimate")
+    CostEstimate estimate(@RequestBody Graph graph, @RequestParam(defaultValue = "1") int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows must be at least 1, got " + rows);
+        }
+        ValidationResult result = validator.validate(graph);
+        if (!result.isValid()) {
+            throw new InvalidGraphException(result.problems());
+        }
+        return CostEstimator.estimate(result.graph()).times(rows);
     }
 
     record ValidGraph(boolean valid, List<String> order, CostEstimate estimate) {

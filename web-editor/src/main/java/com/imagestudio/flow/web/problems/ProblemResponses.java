@@ -3,6 +3,7 @@ package com.imagestudio.flow.web.problems;
 import com.imagestudio.flow.activities.node.BadInputException;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
+import com.imagestudio.flow.engine.run.TooManyRunsException;
 import com.imagestudio.flow.web.blobs.BlobNotFoundException;
 import com.imagestudio.flow.web.runs.OutputNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail tooManyRuns(TooManyRunsException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-runs", "Too many runs in progress", e.getMessage());
     }
 
     @ExceptionHandler

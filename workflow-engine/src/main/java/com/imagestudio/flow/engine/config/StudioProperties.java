@@ -1,5 +1,6 @@
 package com.imagestudio.flow.engine.config;
 
+import com.imagestudio.flow.engine.credits.Plan;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,15 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param blobs    where blobs are kept
  * @param images   limits on the images the studio accepts
  * @param database the embedded PostgreSQL used when no {@code spring.datasource.url} is set
+ * @param credits  the plan a new account starts on
  */
 @ConfigurationProperties("studio")
-public record StudioProperties(Temporal temporal, Blobs blobs, Images images, Database database) {
+public record StudioProperties(Temporal temporal, Blobs blobs, Images images, Database database, Credits credits) {
 
     public StudioProperties {
         temporal = temporal == null ? new Temporal(null, null, null) : temporal;
         blobs = blobs == null ? new Blobs(null) : blobs;
         images = images == null ? new Images(0) : images;
         database = database == null ? new Database(null) : database;
+        credits = credits == null ? new Credits(null) : credits;
     }
 
     /** @param target host:port of a Temporal frontend; blank for the in-process server */
@@ -51,6 +54,12 @@ public record StudioProperties(Temporal temporal, Blobs blobs, Images images, Da
     public record Database(String embeddedDir) {
         public Database {
             embeddedDir = embeddedDir == null ? "" : embeddedDir.trim();
+        }
+    }
+
+    public record Credits(Plan defaultPlan) {
+        public Credits {
+            defaultPlan = defaultPlan == null ? Plan.FREE : defaultPlan;
         }
     }
 }

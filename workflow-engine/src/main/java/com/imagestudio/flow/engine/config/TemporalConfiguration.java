@@ -3,6 +3,7 @@ package com.imagestudio.flow.engine.config;
 import com.imagestudio.flow.activities.run.NodeActivitiesImpl;
 import com.imagestudio.flow.activities.run.NodeExecutor;
 import com.imagestudio.flow.engine.run.GraphRunWorkflowImpl;
+import com.imagestudio.flow.engine.run.PreflightActivities;
 import com.imagestudio.flow.engine.run.RunRecorderActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -55,11 +56,11 @@ public class TemporalConfiguration {
 
     @Bean
     WorkerLifecycle workerLifecycle(WorkflowClient client, StudioProperties properties, NodeExecutor executor,
-                                    RunRecorderActivities recorder) {
+                                    RunRecorderActivities recorder, PreflightActivities preflight) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(properties.temporal().taskQueue());
         worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder);
+        worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight);
         return new WorkerLifecycle(factory);
     }
 

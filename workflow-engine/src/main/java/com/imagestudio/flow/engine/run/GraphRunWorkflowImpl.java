@@ -35,8 +35,11 @@ public class GraphRunWorkflowImpl implements GraphRunWorkflow {
     private static final Logger log = Workflow.getLogger(GraphRunWorkflowImpl.class);
     static final String NODE_FAILED = "NodeFailed";
 
-    private final RunRecorderActivities recorder = Workflow.newLocalActivityStub(RunRecorderActivities.class,
-            LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+    private static final LocalActivityOptions DATABASE_STEP = LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30)).build();
+
+    private final RunRecorderActivities recorder = Workflow.newLocalActivityStub(RunRecorderActivities.class, DATABASE_STEP);
+    private final PreflightActivities preflight = Workflow.newLocalActivityStub(PreflightActivities.class, DATABASE_STEP);
     private final Map<NodeKind, NodeActivities> nodeStubs = new EnumMap<>(NodeKind.class);
 
     public GraphRunWorkflowImpl() {
@@ -48,6 +51,10 @@ public class GraphRunWorkflowImpl implements GraphRunWorkflow {
     @Override
     public RunOutcome run(RunRequest request) {
         String runId = request.runId();
+        // histories recorded before the pre-flight existed replay without it
+        if (Workflow.getVersion("credit-preflight", Workflow.DEFAULT_VERSION, 1) >= 1) {
+            reserveCreditsOrRefuse(request);
+        }
         recorder.runStarted(runId);
         List<PlannedNode> waiting = new ArrayList<>(request.plan().nodes());
         Map<String, NodeResult> finished = new HashMap<>();
@@ -97,6 +104,18 @@ public class GraphRunWorkflowImpl implements GraphRunWorkflow {
                 .forEach(node -> outputs.put(node.id(), finished.get(node.id()).outputs()));
         recorder.runFinished(runId, RunStatus.SUCCEEDED, outputs, null);
         return new RunOutcome(outputs);
+    }
+
+    /** Refuses the run before any node runs when the plan or the credits do not allow it. */
+    private void reserveCreditsOrRefuse(RunRequest request) {
+        try {
+            preflight.reserveCredits(request.runId());
+        } catch (ActivityFailure e) {
+            ApplicationFailure refusal = asNodeFailure("pre-flight", e);
+            recorder.nodesSkipped(request.runId(), request.plan().nodes().stream().map(PlannedNode::id).toList());
+            recorder.runFinished(request.runId(), RunStatus.FAILED, Map.of(), refusal.getOriginalMessage());
+            throw refusal;
+        }
     }
 
     private void startReadyNodes(String runId, List<PlannedNode> waiting, Map<String, NodeResult> finished,

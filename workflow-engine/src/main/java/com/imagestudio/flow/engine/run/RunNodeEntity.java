@@ -29,6 +29,7 @@ class RunNodeEntity {
     private String nodeId;
     private String nodeType;
     private int position;
+    private int credits;
     @Enumerated(EnumType.STRING)
     private NodeStatus status;
     private boolean cached;
@@ -42,11 +43,12 @@ class RunNodeEntity {
     protected RunNodeEntity() {
     }
 
-    RunNodeEntity(String runId, String nodeId, String nodeType, int position) {
+    RunNodeEntity(String runId, String nodeId, String nodeType, int position, int credits) {
         this.runId = runId;
         this.nodeId = nodeId;
         this.nodeType = nodeType;
         this.position = position;
+        this.credits = credits;
         this.status = NodeStatus.PENDING;
     }
 
@@ -86,6 +88,10 @@ class RunNodeEntity {
 
     String nodeType() {
         return nodeType;
+    }
+
+    int credits() {
+        return credits;
     }
 
     NodeStatus status() {

@@ -2,6 +2,7 @@ package com.imagestudio.flow.engine.run;
 
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.activities.run.NodeResult;
+import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.json.EngineJson;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,18 +11,21 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** Local activities that keep the runs and run_nodes tables current while a run goes. */
+/** Local activities that keep the runs and run_nodes tables, and the credits they spend, current. */
 @Component
 class RunRecorder implements RunRecorderActivities {
 
     private final RunRepository runs;
     private final RunNodeRepository nodes;
+    private final CreditLedger ledger;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RunRecorder(RunRepository runs, RunNodeRepository nodes, TransactionTemplate transaction, Clock clock) {
+    RunRecorder(RunRepository runs, RunNodeRepository nodes, CreditLedger ledger, TransactionTemplate transaction,
+                Clock clock) {
         this.runs = runs;
         this.nodes = nodes;
+        this.ledger = ledger;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -36,10 +40,16 @@ class RunRecorder implements RunRecorderActivities {
         transaction.executeWithoutResult(tx -> node(runId, nodeId).started(clock.instant()));
     }
 
+    /** Records the node and charges what it cost, in one transaction: a result from the cache costs nothing. */
     @Override
     public void nodeSucceeded(String runId, String nodeId, NodeResult result) {
-        transaction.executeWithoutResult(tx ->
-                node(runId, nodeId).succeeded(EngineJson.write(result.outputs()), result.cached(), clock.instant()));
+        transaction.executeWithoutResult(tx -> {
+            RunNodeEntity node = node(runId, nodeId);
+            node.succeeded(EngineJson.write(result.outputs()), result.cached(), clock.instant());
+            if (!result.cached()) {
+                ledger.charge(runId, run(runId).ownerId(), nodeId, node.nodeType(), node.credits());
+            }
+        });
     }
 
     @Override
@@ -52,10 +62,14 @@ class RunRecorder implements RunRecorderActivities {
         transaction.executeWithoutResult(tx -> nodeIds.forEach(id -> node(runId, id).skipped()));
     }
 
+    /** Ends the run and gives back the credits it reserved and did not spend, however it ended. */
     @Override
     public void runFinished(String runId, RunStatus status, Map<String, Map<String, PortValue>> outputs, String error) {
-        transaction.executeWithoutResult(tx ->
-                run(runId).finished(status, EngineJson.write(outputs), error, clock.instant()));
+        transaction.executeWithoutResult(tx -> {
+            RunEntity run = run(runId);
+            run.finished(status, EngineJson.write(outputs), error, clock.instant());
+            ledger.release(runId, run.ownerId());
+        });
     }
 
     private RunEntity run(String runId) {

@@ -11,4 +11,6 @@ interface RunRepository extends JpaRepository<RunEntity, String> {
     Optional<RunEntity> findByIdAndOwnerId(String id, String ownerId);
 
     List<RunEntity> findByStatusIn(Collection<RunStatus> statuses);
+
+    long countByOwnerIdAndStatusIn(String ownerId, Collection<RunStatus> statuses);
 }

@@ -2,12 +2,16 @@ package com.imagestudio.flow.engine.run;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.catalog.cost.CostEstimate;
+import com.imagestudio.flow.catalog.cost.CostEstimator;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
 import com.imagestudio.flow.catalog.graph.ValidationResult;
 import com.imagestudio.flow.engine.config.StudioProperties;
+import com.imagestudio.flow.engine.credits.CreditLedger;
+import com.imagestudio.flow.engine.credits.Plan;
 import com.imagestudio.flow.engine.json.EngineJson;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -25,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /** Starts graph runs and reports on them; every call is on behalf of one owner. */
 @Service
@@ -38,6 +43,7 @@ public class RunService {
     };
 
     private final GraphValidator validator;
+    private final CreditLedger ledger;
     private final RunRepository runs;
     private final RunNodeRepository nodes;
     private final WorkflowClient temporal;
@@ -45,9 +51,10 @@ public class RunService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RunService(GraphValidator validator, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
+    RunService(GraphValidator validator, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
                StudioProperties properties, TransactionTemplate transaction, Clock clock) {
         this.validator = validator;
+        this.ledger = ledger;
         this.runs = runs;
         this.nodes = nodes;
         this.temporal = temporal;
@@ -64,13 +71,21 @@ public class RunService {
     public RunView start(String ownerId, Graph graph, Map<String, Object> inputs) {
         ValidatedGraph validated = validator.require(graph, inputs);
         ExecutionPlan plan = ExecutionPlan.of(validated);
+        Map<String, Integer> credits = CostEstimator.estimate(validated).nodes().stream()
+                .collect(Collectors.toMap(CostEstimate.NodeCost::nodeId, CostEstimate.NodeCost::credits));
+        Plan subscription = ledger.ensureAccount(ownerId);
+        long inFlight = runs.countByOwnerIdAndStatusIn(ownerId, List.of(RunStatus.QUEUED, RunStatus.RUNNING));
+        if (inFlight >= subscription.maxConcurrentRuns()) {
+            throw new TooManyRunsException(inFlight, subscription);
+        }
         String runId = "run-" + UUID.randomUUID();
         transaction.executeWithoutResult(tx -> {
             runs.save(new RunEntity(runId, ownerId, EngineJson.write(validated.graph()), EngineJson.write(inputs),
                     clock.instant()));
             List<PlannedNode> planned = plan.nodes();
             for (int i = 0; i < planned.size(); i++) {
-                nodes.save(new RunNodeEntity(runId, planned.get(i).id(), planned.get(i).type(), i));
+                PlannedNode node = planned.get(i);
+                nodes.save(new RunNodeEntity(runId, node.id(), node.type(), i, credits.get(node.id())));
             }
         });
         startWorkflow(runId, plan);

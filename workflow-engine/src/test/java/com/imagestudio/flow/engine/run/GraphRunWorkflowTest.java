@@ -65,6 +65,7 @@ class GraphRunWorkflowTest {
 
     private final NodeActivities nodes = mock(NodeActivities.class, withSettings().withoutAnnotations());
     private final RunRecorderActivities recorder = mock(RunRecorderActivities.class, withSettings().withoutAnnotations());
+    private final PreflightActivities preflight = mock(PreflightActivities.class, withSettings().withoutAnnotations());
 
     private WorkflowClient client;
     private WorkflowOptions options;
@@ -72,7 +73,7 @@ class GraphRunWorkflowTest {
     @BeforeEach
     void startWorker(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         // one registration serves both the node activities and the recorder's local activities
-        worker.registerActivitiesImplementations(nodes, recorder);
+        worker.registerActivitiesImplementations(nodes, recorder, preflight);
         env.start();
         this.client = client;
         this.options = options.toBuilder().setWorkflowId(RUN_ID).build();
@@ -111,6 +112,28 @@ class GraphRunWorkflowTest {
             assertThat(invocation.params()).containsEntry("label", invocation.nodeId());
         });
         assertThat(outcome.outputs()).isEqualTo(Map.of("save", Map.of("image", saved)));
+    }
+
+    @Test
+    void aRunThePreflightRefusesFailsBeforeAnyNodeRunsWithTheRefusalsTypeAndMessage() {
+        // given a pre-flight that finds too few credits
+        ExecutionPlan plan = plan(
+                node("load", NodeKind.LOCAL, Map.of()),
+                output("save", Map.of("image", fed("load", "image"))));
+        doThrow(ApplicationFailure.newNonRetryableFailure("insufficient credits: need 30, have 10", "InsufficientCredits"))
+                .when(preflight).reserveCredits(RUN_ID);
+
+        // when / then
+        assertThatThrownBy(() -> workflow().run(new RunRequest(RUN_ID, plan)))
+                .isInstanceOf(WorkflowFailedException.class)
+                .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo("InsufficientCredits");
+                    assertThat(failure.getOriginalMessage()).isEqualTo("insufficient credits: need 30, have 10");
+                });
+        verify(nodes, never()).runNode(any());
+        verify(recorder, never()).runStarted(anyString());
+        verify(recorder).nodesSkipped(RUN_ID, List.of("load", "save"));
+        verify(recorder).runFinished(RUN_ID, RunStatus.FAILED, Map.of(), "insufficient credits: need 30, have 10");
     }
 
     @Test

@@ -68,10 +68,11 @@ public final class RecordHistories {
             return result("image", image(Character.forDigit(invocation.nodeId().length(), 16)));
         });
         RunRecorderActivities recorder = mock(RunRecorderActivities.class, withSettings().withoutAnnotations());
+        PreflightActivities preflight = mock(PreflightActivities.class, withSettings().withoutAnnotations());
         try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
             Worker worker = env.newWorker("record-histories");
             worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class);
-            worker.registerActivitiesImplementations(nodes, recorder);
+            worker.registerActivitiesImplementations(nodes, recorder, preflight);
             env.start();
             GraphRunWorkflow workflow = env.getWorkflowClient().newWorkflowStub(GraphRunWorkflow.class,
                     WorkflowOptions.newBuilder().setWorkflowId(BRANCH_JOIN_RUN_ID).setTaskQueue("record-histories").build());

@@ -179,9 +179,11 @@ public final class TestImages {
     /** How many pixels of a row have the given colour. */
     public static int countInRow(Mat image, int y, Rgb colour) {
         int count = 0;
-        for (int x = 0; x < image.cols(); x++) {
-            if (pixel(image, x, y).equals(colour)) {
-                count++;
+        try (UByteIndexer px = image.createIndexer()) {
+            for (int x = 0; x < image.cols(); x++) {
+                if (new Rgb(px.get(y, x, 2), px.get(y, x, 1), px.get(y, x, 0)).snapped().equals(colour)) {
+                    count++;
+                }
             }
         }
         return count;

@@ -4,13 +4,10 @@ import com.imagestudio.flow.activities.node.BadInputException;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_core.add;
-import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
-import static org.bytedeco.opencv.global.opencv_core.extractChannel;
-import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
@@ -22,9 +19,6 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSIO
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_WEBP_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * Decoding and encoding with OpenCV. Decoded images are 8-bit BGR, BGRA or grayscale Mats; a
@@ -102,17 +96,8 @@ public final class ImageCodec {
         }
     }
 
-    /** JPEG has no alpha: composite over white (out = colour * a + 255 * (1 - a)), as people expect. */
+    /** JPEG has no alpha: composite over white, as people expect. */
     private static Mat flattenOnWhite(Mat bgra) {
-        Mat bgr = new Mat();
-        cvtColor(bgra, bgr, COLOR_BGRA2BGR);
-        try (Mat alpha = new Mat(); Mat alpha3 = new Mat(); Mat inverse3 = new Mat()) {
-            extractChannel(bgra, alpha, 3);
-            cvtColor(alpha, alpha3, COLOR_GRAY2BGR);
-            bitwise_not(alpha3, inverse3);
-            multiply(bgr, alpha3, bgr, 1.0 / 255.0, -1);
-            add(bgr, inverse3, bgr);
-        }
-        return bgr;
+        return Overlay.flatten(bgra, new Scalar(255, 255, 255, 255));
     }
 }

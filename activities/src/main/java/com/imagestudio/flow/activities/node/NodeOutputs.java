@@ -4,6 +4,7 @@ import com.imagestudio.flow.activities.image.EncodedImage;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,15 @@ import java.util.Map;
 public final class NodeOutputs {
 
     /** One port's result: exactly one field is set. */
-    public record Output(Mat image, EncodedImage encoded, PortValue value) {
+    public record Output(Mat image, EncodedImage encoded, PortValue value, List<Mat> images) {
+
+        /** Every decoded image this result holds, for the runtime to close. */
+        public List<Mat> mats() {
+            if (image != null) {
+                return List.of(image);
+            }
+            return images != null ? images : List.of();
+        }
     }
 
     private final Map<String, Output> outputs = new LinkedHashMap<>();
@@ -24,18 +33,24 @@ public final class NodeOutputs {
 
     /** A decoded image; ownership passes to the runtime, which closes it. */
     public NodeOutputs image(String port, Mat image) {
-        outputs.put(port, new Output(image, null, null));
+        outputs.put(port, new Output(image, null, null, null));
         return this;
     }
 
     public NodeOutputs encoded(String port, EncodedImage encoded) {
-        outputs.put(port, new Output(null, encoded, null));
+        outputs.put(port, new Output(null, encoded, null, null));
         return this;
     }
 
     /** A value as it is: a blob passed through untouched, a text, a number. */
     public NodeOutputs value(String port, PortValue value) {
-        outputs.put(port, new Output(null, null, value));
+        outputs.put(port, new Output(null, null, value, null));
+        return this;
+    }
+
+    /** Decoded images in order, for an {@code IMAGE_LIST} port; ownership passes to the runtime. */
+    public NodeOutputs images(String port, List<Mat> images) {
+        outputs.put(port, new Output(null, null, null, List.copyOf(images)));
         return this;
     }
 

@@ -25,10 +25,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Runs one node: checks its parameters, consults the node cache, hands the node its inputs,
@@ -98,7 +101,9 @@ public final class NodeExecutor {
     }
 
     private boolean blobsStillExist(Map<String, PortValue> outputs) {
-        return outputs.values().stream().allMatch(v -> v.blob() == null || existsQuietly(v.blob().hash()));
+        return outputs.values().stream()
+                .flatMap(v -> v.list() != null ? v.list().stream() : Stream.ofNullable(v.blob()))
+                .allMatch(blob -> existsQuietly(blob.hash()));
     }
 
     private boolean existsQuietly(String hash) {
@@ -129,19 +134,27 @@ public final class NodeExecutor {
                 NodeOutputs.Output output = entry.getValue();
                 if (output.value() != null) {
                     stored.put(port.name(), output.value());
+                } else if (output.images() != null) {
+                    List<BlobRef> refs = new ArrayList<>();
+                    for (Mat image : output.images()) {
+                        refs.add(put(encodeIntermediate(image)));
+                    }
+                    stored.put(port.name(), PortValue.imageList(refs));
                 } else {
                     EncodedImage encoded = output.encoded() != null ? output.encoded() : encodeIntermediate(output.image());
-                    BlobRef ref = blobs.put(encoded.bytes(), encoded.format().mediaType())
-                            .withDimensions(encoded.width(), encoded.height());
-                    stored.put(port.name(), PortValue.media(port.type(), ref));
+                    stored.put(port.name(), PortValue.media(port.type(), put(encoded)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the outputs of " + schema.id(), e);
         } finally {
-            produced.asMap().values().stream().filter(o -> o.image() != null).forEach(o -> o.image().close());
+            produced.asMap().values().forEach(o -> o.mats().forEach(Mat::close));
         }
         return stored;
+    }
+
+    private BlobRef put(EncodedImage encoded) throws IOException {
+        return blobs.put(encoded.bytes(), encoded.format().mediaType()).withDimensions(encoded.width(), encoded.height());
     }
 
     private static EncodedImage encodeIntermediate(Mat image) {

@@ -62,7 +62,7 @@ class NodeExecutorTest {
         cache = new InMemoryNodeResultCache();
         resize = new CountingNode<>(new Resize());
         noise = new CountingNode<>(new Noise());
-        NodeCatalog catalog = NodeCatalog.of(List.of(resize, noise, new Encode(), new SaveToLibrary()));
+        NodeCatalog catalog = NodeCatalog.of(List.of(resize, noise, new Encode(), new SaveToLibrary(), new Sizes()));
         executor = new NodeExecutor(catalog, store, new ImageProbe(TestNodes.MAX_PIXELS), cache);
         photo = nodes.stored(TestImages.quadrantsPng(400, 300));
     }
@@ -235,6 +235,30 @@ class NodeExecutorTest {
     }
 
     @Test
+    void aListOfImagesIsStoredAsOneBlobEachInOrder() {
+        NodeInvocation sizes = new NodeInvocation("run-1", "sizes-1", "Sizes", 1, Map.of(), Map.of());
+
+        PortValue list = executor.run(sizes).outputs().get("images");
+
+        assertThat(list.type()).isEqualTo(PortType.IMAGE_LIST);
+        assertThat(list.list()).extracting(BlobRef::width).containsExactly(10, 20);
+        assertThat(list.list()).extracting(BlobRef::mediaType).containsOnly("image/png");
+        assertThat(TestImages.dimensions(nodes.bytesOf(list.list().get(1)))).isEqualTo(new Dimensions(20, 5));
+    }
+
+    @Test
+    void aCachedListWithADeletedImageIsNotUsed() throws IOException {
+        NodeInvocation sizes = new NodeInvocation("run-1", "sizes-1", "Sizes", 1, Map.of(), Map.of());
+        PortValue first = executor.run(sizes).outputs().get("images");
+        store.delete(first.list().get(1).hash());
+
+        NodeResult again = executor.run(sizes);
+
+        assertThat(again.cached()).isFalse();
+        assertThat(store.exists(first.list().get(1).hash())).as("the image is back").isTrue();
+    }
+
+    @Test
     void theNodesRegisteredOnTheClassPathAreRunnable() {
         NodeExecutor discovered = new NodeExecutor(NodeCatalog.discover(), store,
                 new ImageProbe(TestNodes.MAX_PIXELS), new InMemoryNodeResultCache());
@@ -276,6 +300,27 @@ class NodeExecutorTest {
         public NodeOutputs execute(NodeInputs inputs, P params) {
             executions++;
             return node.execute(inputs, params);
+        }
+    }
+
+    /** Makes two images of different widths on an IMAGE_LIST port. */
+    static final class Sizes implements StudioNode<Void> {
+        @Override
+        public NodeSchema schema() {
+            return NodeSchema.builder("Sizes", 1)
+                    .output(Port.required("images", PortType.IMAGE_LIST, "Two sizes"))
+                    .build();
+        }
+
+        @Override
+        public Void params(ParamValues values) {
+            return null;
+        }
+
+        @Override
+        public NodeOutputs execute(NodeInputs inputs, Void params) {
+            return NodeOutputs.create().images("images", List.of(
+                    new Mat(5, 10, CV_8UC3, new Scalar(0, 0, 255, 0)), new Mat(5, 20, CV_8UC3, new Scalar(255, 0, 0, 0))));
         }
     }
 

@@ -23,6 +23,11 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_or;
+import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 
 /**
  * Images made in the test, never committed files: flat colour bands and quadrants whose pixels
@@ -174,12 +179,35 @@ public final class TestImages {
     /** How many pixels of a row have the given colour. */
     public static int countInRow(Mat image, int y, Rgb colour) {
         int count = 0;
-        for (int x = 0; x < image.cols(); x++) {
-            if (pixel(image, x, y).equals(colour)) {
-                count++;
+        try (UByteIndexer px = image.createIndexer()) {
+            for (int x = 0; x < image.cols(); x++) {
+                if (new Rgb(px.get(y, x, 2), px.get(y, x, 1), px.get(y, x, 0)).snapped().equals(colour)) {
+                    count++;
+                }
             }
         }
         return count;
+    }
+
+    /** How many pixels of {@code area} differ between two images of the same size and type. */
+    public static int countDifferent(Mat a, Mat b, Rect area) {
+        try (Mat left = new Mat(a, area); Mat right = new Mat(b, area); Mat diff = new Mat();
+             Mat any = new Mat(area.height(), area.width(), CV_8UC1, new Scalar(0)); Mat channel = new Mat()) {
+            absdiff(left, right, diff);
+            for (int c = 0; c < diff.channels(); c++) {
+                extractChannel(diff, channel, c);
+                bitwise_or(any, channel, any);
+            }
+            return countNonZero(any);
+        }
+    }
+
+    /** The four quadrants of a {@code width x height} image: top-left, top-right, bottom-left, bottom-right. */
+    public static Rect[] quadrantsOf(int width, int height) {
+        int hw = width / 2;
+        int hh = height / 2;
+        return new Rect[] {new Rect(0, 0, hw, hh), new Rect(hw, 0, width - hw, hh),
+                new Rect(0, hh, hw, height - hh), new Rect(hw, hh, width - hw, height - hh)};
     }
 
     // ---- bytes ----

@@ -5,6 +5,7 @@ import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
 import com.imagestudio.flow.engine.run.TooManyRunsException;
 import com.imagestudio.flow.web.blobs.BlobNotFoundException;
+import com.imagestudio.flow.web.keys.KeyNotFoundException;
 import com.imagestudio.flow.web.runs.OutputNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,7 +37,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "bad-input", "The input cannot be used", e.getMessage());
     }
 
-    @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class})
+    @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class,
+            KeyNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }

@@ -1,23 +1,23 @@
 package com.imagestudio.flow.web.user;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Who is asking. Until API keys and sessions exist, every request is the single local user
- * named by {@code studio.auth.local-user}; every service call already takes an owner, so that
- * per-user data never mixes once real authentication resolves the user here.
+ * Who is asking: the user {@link ApiKeyAuthentication} resolved for this request. Every service
+ * call takes this owner, so one user's runs, assets and credits never reach another.
  */
 @Component
 public class CurrentUser {
 
-    private final String localUser;
-
-    CurrentUser(@Value("${studio.auth.local-user:local}") String localUser) {
-        this.localUser = localUser;
-    }
+    static final String ATTRIBUTE = CurrentUser.class.getName();
 
     public String id() {
-        return localUser;
+        Object user = RequestContextHolder.currentRequestAttributes().getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (user == null) {
+            throw new IllegalStateException("no user was resolved for this request");
+        }
+        return (String) user;
     }
 }

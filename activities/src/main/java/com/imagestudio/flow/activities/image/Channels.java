@@ -1,0 +1,56 @@
+package com.imagestudio.flow.activities.image;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import static org.bytedeco.opencv.global.opencv_core.extractChannel;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+/**
+ * The channel layouts a decoded image comes in (grayscale, BGR, BGRA) brought to the one an
+ * algorithm needs. Every method returns a new Mat that the caller closes.
+ */
+public final class Channels {
+
+    private Channels() {
+    }
+
+    /** Three-channel BGR: grayscale is spread over the channels, alpha is dropped. */
+    public static Mat bgr(Mat image) {
+        Mat out = new Mat();
+        switch (image.channels()) {
+            case 1 -> cvtColor(image, out, COLOR_GRAY2BGR);
+            case 4 -> cvtColor(image, out, COLOR_BGRA2BGR);
+            default -> image.copyTo(out);
+        }
+        return out;
+    }
+
+    /**
+     * One channel, as a mask is read: a grayscale image as it is, the alpha of a BGRA image
+     * (what is opaque is selected), the brightness of a BGR one.
+     */
+    public static Mat maskOf(Mat image) {
+        Mat out = new Mat();
+        switch (image.channels()) {
+            case 1 -> image.copyTo(out);
+            case 4 -> extractChannel(image, out, 3);
+            default -> cvtColor(image, out, COLOR_BGR2GRAY);
+        }
+        return out;
+    }
+
+    /** Brightness as one channel. */
+    public static Mat gray(Mat image) {
+        Mat out = new Mat();
+        switch (image.channels()) {
+            case 1 -> image.copyTo(out);
+            case 4 -> cvtColor(image, out, COLOR_BGRA2GRAY);
+            default -> cvtColor(image, out, COLOR_BGR2GRAY);
+        }
+        return out;
+    }
+}

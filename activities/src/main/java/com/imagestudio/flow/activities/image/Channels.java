@@ -1,13 +1,16 @@
 package com.imagestudio.flow.activities.image;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * The channel layouts a decoded image comes in (grayscale, BGR, BGRA) brought to the one an
@@ -41,6 +44,15 @@ public final class Channels {
             default -> cvtColor(image, out, COLOR_BGR2GRAY);
         }
         return out;
+    }
+
+    /** As {@link #maskOf(Mat)}, scaled to the size of the image it applies to. */
+    public static Mat maskOf(Mat image, Size size) {
+        Mat mask = maskOf(image);
+        if (mask.cols() != size.width() || mask.rows() != size.height()) {
+            resize(mask, mask, size, 0, 0, INTER_LINEAR);
+        }
+        return mask;
     }
 
     /** Brightness as one channel. */

@@ -11,6 +11,7 @@ import com.imagestudio.flow.activities.image.EncodedImage;
 import com.imagestudio.flow.activities.image.ImageCodec;
 import com.imagestudio.flow.activities.image.ImageProbe;
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.node.EncodedMedia;
 import com.imagestudio.flow.activities.node.ImageInput;
 import com.imagestudio.flow.activities.node.NodeInputs;
 import com.imagestudio.flow.activities.node.NodeOutputs;
@@ -130,9 +131,9 @@ public final class NodeExecutor {
                 if (output.value() != null) {
                     stored.put(port.name(), output.value());
                 } else {
-                    EncodedImage encoded = output.encoded() != null ? output.encoded() : encodeIntermediate(output.image());
-                    BlobRef ref = blobs.put(encoded.bytes(), encoded.format().mediaType())
-                            .withDimensions(encoded.width(), encoded.height());
+                    EncodedMedia media = output.media() != null ? output.media()
+                            : EncodedMedia.of(output.encoded() != null ? output.encoded() : encodeIntermediate(output.image()));
+                    BlobRef ref = blobs.put(media.bytes(), media.mediaType()).withDimensions(media.width(), media.height());
                     stored.put(port.name(), PortValue.media(port.type(), ref));
                 }
             }

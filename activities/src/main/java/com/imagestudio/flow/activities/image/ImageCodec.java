@@ -77,6 +77,9 @@ public final class ImageCodec {
     public static EncodedImage encode(Mat image, EncodeSettings settings) {
         Mat writable = image;
         boolean converted = false;
+        if (settings.format() == ImageFormat.AVIF) {
+            return AvifEncoder.encode(image, settings.quality());
+        }
         if (settings.format() == ImageFormat.JPEG && image.channels() == 4) {
             writable = flattenOnWhite(image);
             converted = true;
@@ -103,7 +106,7 @@ public final class ImageCodec {
     }
 
     /** JPEG has no alpha: composite over white (out = colour * a + 255 * (1 - a)), as people expect. */
-    private static Mat flattenOnWhite(Mat bgra) {
+    static Mat flattenOnWhite(Mat bgra) {
         Mat bgr = new Mat();
         cvtColor(bgra, bgr, COLOR_BGRA2BGR);
         try (Mat alpha = new Mat(); Mat alpha3 = new Mat(); Mat inverse3 = new Mat()) {

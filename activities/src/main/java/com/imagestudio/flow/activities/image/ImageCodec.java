@@ -71,6 +71,9 @@ public final class ImageCodec {
     public static EncodedImage encode(Mat image, EncodeSettings settings) {
         Mat writable = image;
         boolean converted = false;
+        if (settings.format() == ImageFormat.AVIF) {
+            return AvifEncoder.encode(image, settings.quality());
+        }
         if (settings.format() == ImageFormat.JPEG && image.channels() == 4) {
             writable = flattenOnWhite(image);
             converted = true;
@@ -97,7 +100,7 @@ public final class ImageCodec {
     }
 
     /** JPEG has no alpha: composite over white, as people expect. */
-    private static Mat flattenOnWhite(Mat bgra) {
+    static Mat flattenOnWhite(Mat bgra) {
         return Overlay.flatten(bgra, new Scalar(255, 255, 255, 255));
     }
 }

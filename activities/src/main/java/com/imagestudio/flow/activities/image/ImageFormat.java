@@ -9,7 +9,9 @@ public enum ImageFormat {
     PNG("image/png", ".png", new int[] {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
     WEBP("image/webp", ".webp", null),
     BMP("image/bmp", ".bmp", new int[] {'B', 'M'}),
-    TIFF("image/tiff", ".tiff", null);
+    TIFF("image/tiff", ".tiff", null),
+    /** Written through FFmpeg (AV1 in a HEIF container); not read: no decoder on the read path. */
+    AVIF("image/avif", ".avif", null);
 
     private final String mediaType;
     private final String extension;
@@ -33,6 +35,11 @@ public enum ImageFormat {
     public static Optional<ImageFormat> sniff(byte[] bytes) {
         if (startsWith(bytes, "RIFF".getBytes(), 0) && startsWith(bytes, "WEBP".getBytes(), 8)) {
             return Optional.of(WEBP);
+        }
+        // an ISO-BMFF file: a "ftyp" box first, whose major brand names an AVIF still or sequence
+        if (startsWith(bytes, "ftyp".getBytes(), 4)
+                && (startsWith(bytes, "avif".getBytes(), 8) || startsWith(bytes, "avis".getBytes(), 8))) {
+            return Optional.of(AVIF);
         }
         if (startsWith(bytes, new byte[] {'I', 'I', 42, 0}, 0) || startsWith(bytes, new byte[] {'M', 'M', 0, 42}, 0)) {
             return Optional.of(TIFF);

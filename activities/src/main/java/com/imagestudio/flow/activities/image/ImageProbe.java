@@ -32,6 +32,10 @@ public final class ImageProbe {
     public ImageInfo probe(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes)
                 .orElseThrow(() -> new BadInputException("the file is " + ImageFormat.describeUnknown(bytes)));
+        if (format == ImageFormat.AVIF) {
+            throw new BadInputException("the file is an AVIF image; AVIF is written by the studio but not read: "
+                    + "use PNG, JPEG or WebP as input");
+        }
         ImageInfo info = readHeader(bytes, format);
         if (info.width() <= 0 || info.height() <= 0) {
             throw new BadInputException("the " + format + " header gives no valid dimensions");

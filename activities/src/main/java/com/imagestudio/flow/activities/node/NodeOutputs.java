@@ -9,12 +9,13 @@ import java.util.Map;
 
 /**
  * What a node produced, per output port. The runtime stores images in the blob store: a decoded
- * image losslessly (and closes it), an encoded one byte for byte, a passed-through blob as is.
+ * image losslessly (and closes it), an encoded one byte for byte, other media (a video) byte for
+ * byte under its media type, a passed-through blob as is.
  */
 public final class NodeOutputs {
 
     /** One port's result: exactly one field is set. */
-    public record Output(Mat image, EncodedImage encoded, PortValue value, List<Mat> images) {
+    public record Output(Mat image, EncodedImage encoded, EncodedMedia media, PortValue value, List<Mat> images) {
 
         /** Every decoded image this result holds, for the runtime to close. */
         public List<Mat> mats() {
@@ -33,24 +34,30 @@ public final class NodeOutputs {
 
     /** A decoded image; ownership passes to the runtime, which closes it. */
     public NodeOutputs image(String port, Mat image) {
-        outputs.put(port, new Output(image, null, null, null));
+        outputs.put(port, new Output(image, null, null, null, null));
         return this;
     }
 
     public NodeOutputs encoded(String port, EncodedImage encoded) {
-        outputs.put(port, new Output(null, encoded, null, null));
+        outputs.put(port, new Output(null, encoded, null, null, null));
+        return this;
+    }
+
+    /** Media in its file format (a video for a VIDEO port), stored as it is. */
+    public NodeOutputs media(String port, EncodedMedia media) {
+        outputs.put(port, new Output(null, null, media, null, null));
         return this;
     }
 
     /** A value as it is: a blob passed through untouched, a text, a number. */
     public NodeOutputs value(String port, PortValue value) {
-        outputs.put(port, new Output(null, null, value, null));
+        outputs.put(port, new Output(null, null, null, value, null));
         return this;
     }
 
     /** Decoded images in order, for an {@code IMAGE_LIST} port; ownership passes to the runtime. */
     public NodeOutputs images(String port, List<Mat> images) {
-        outputs.put(port, new Output(null, null, null, List.copyOf(images)));
+        outputs.put(port, new Output(null, null, null, null, List.copyOf(images)));
         return this;
     }
 

@@ -11,6 +11,7 @@ import com.imagestudio.flow.activities.image.EncodedImage;
 import com.imagestudio.flow.activities.image.ImageCodec;
 import com.imagestudio.flow.activities.image.ImageProbe;
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.node.EncodedMedia;
 import com.imagestudio.flow.activities.node.ImageInput;
 import com.imagestudio.flow.activities.node.NodeInputs;
 import com.imagestudio.flow.activities.node.NodeOutputs;
@@ -137,12 +138,13 @@ public final class NodeExecutor {
                 } else if (output.images() != null) {
                     List<BlobRef> refs = new ArrayList<>();
                     for (Mat image : output.images()) {
-                        refs.add(put(encodeIntermediate(image)));
+                        refs.add(put(EncodedMedia.of(encodeIntermediate(image))));
                     }
                     stored.put(port.name(), PortValue.imageList(refs));
                 } else {
-                    EncodedImage encoded = output.encoded() != null ? output.encoded() : encodeIntermediate(output.image());
-                    stored.put(port.name(), PortValue.media(port.type(), put(encoded)));
+                    EncodedMedia media = output.media() != null ? output.media()
+                            : EncodedMedia.of(output.encoded() != null ? output.encoded() : encodeIntermediate(output.image()));
+                    stored.put(port.name(), PortValue.media(port.type(), put(media)));
                 }
             }
         } catch (IOException e) {
@@ -153,8 +155,8 @@ public final class NodeExecutor {
         return stored;
     }
 
-    private BlobRef put(EncodedImage encoded) throws IOException {
-        return blobs.put(encoded.bytes(), encoded.format().mediaType()).withDimensions(encoded.width(), encoded.height());
+    private BlobRef put(EncodedMedia media) throws IOException {
+        return blobs.put(media.bytes(), media.mediaType()).withDimensions(media.width(), media.height());
     }
 
     private static EncodedImage encodeIntermediate(Mat image) {

@@ -164,7 +164,7 @@ class ImageCodecTest {
     void settingsRefuseFormatsWeCannotWriteAndQualityOutOfRange() {
         assertThatThrownBy(() -> new EncodeSettings(ImageFormat.BMP, 90, false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("choose JPEG, PNG or WebP");
+                .hasMessageContaining("choose JPEG, PNG, WebP or AVIF");
         assertThatThrownBy(() -> new EncodeSettings(ImageFormat.JPEG, 0, false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("quality must be 1 to 100, got 0");

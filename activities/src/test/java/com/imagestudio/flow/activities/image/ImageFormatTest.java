@@ -47,6 +47,17 @@ class ImageFormatTest {
     }
 
     @Test
+    void avifIsRecognisedByItsFtypBrand() {
+        assertThat(ImageFormat.sniff(ascii("\0\0\0\u001cftypavif\0\0\0\0avifmif1"))).contains(ImageFormat.AVIF);
+        assertThat(ImageFormat.sniff(ascii("\0\0\0\u001cftypavis\0\0\0\0avismsf1"))).contains(ImageFormat.AVIF);
+    }
+
+    @Test
+    void anMp4IsNotAnAvif() {
+        assertThat(ImageFormat.sniff(ascii("\0\0\0\u0020ftypisom\0\0\u0002\0isomiso2"))).isEmpty();
+    }
+
+    @Test
     void emptyBytesAreNoFormat() {
         assertThat(ImageFormat.sniff(new byte[0])).isEmpty();
     }

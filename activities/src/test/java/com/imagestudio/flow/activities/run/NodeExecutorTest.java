@@ -5,6 +5,7 @@ import com.imagestudio.flow.activities.blob.FileSystemBlobStore;
 import com.imagestudio.flow.activities.image.ImageFormat;
 import com.imagestudio.flow.activities.image.ImageProbe;
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.node.EncodedMedia;
 import com.imagestudio.flow.activities.node.NodeInputs;
 import com.imagestudio.flow.activities.node.NodeOutputs;
 import com.imagestudio.flow.activities.node.PortValue;
@@ -62,7 +63,7 @@ class NodeExecutorTest {
         cache = new InMemoryNodeResultCache();
         resize = new CountingNode<>(new Resize());
         noise = new CountingNode<>(new Noise());
-        NodeCatalog catalog = NodeCatalog.of(List.of(resize, noise, new Encode(), new SaveToLibrary(), new Sizes()));
+        NodeCatalog catalog = NodeCatalog.of(List.of(resize, noise, new Encode(), new SaveToLibrary(), new Sizes(), new Clip()));
         executor = new NodeExecutor(catalog, store, new ImageProbe(TestNodes.MAX_PIXELS), cache);
         photo = nodes.stored(TestImages.quadrantsPng(400, 300));
     }
@@ -211,6 +212,19 @@ class NodeExecutorTest {
     }
 
     @Test
+    void mediaThatIsNotAnImageIsStoredByteForByteUnderItsMediaTypeOnItsPort() {
+        NodeInvocation clip = new NodeInvocation("run-1", "clip-1", "Clip", 1, Map.of(), Map.of());
+
+        PortValue out = executor.run(clip).outputs().get("video");
+
+        assertThat(out.type()).isEqualTo(PortType.VIDEO);
+        assertThat(out.blob().mediaType()).isEqualTo("video/mp4");
+        assertThat(new Dimensions(out.blob().width(), out.blob().height())).isEqualTo(new Dimensions(1080, 1920));
+        assertThat(nodes.bytesOf(out.blob())).isEqualTo(Clip.BYTES);
+        assertThat(out.blob().size()).isEqualTo(Clip.BYTES.length);
+    }
+
+    @Test
     void aPassedThroughValueIsReturnedAsItIs() {
         PortValue input = PortValue.media(PortType.IMAGE, photo.withDimensions(400, 300));
         NodeInvocation save = new NodeInvocation("run-1", "save-1", "SaveToLibrary", 1, Map.of(), Map.of("image", input));
@@ -345,6 +359,28 @@ class NodeExecutorTest {
         public NodeOutputs execute(NodeInputs inputs, Void params) {
             calls++;
             return NodeOutputs.create().image("image", new Mat(4, 4, CV_8UC3, new Scalar(calls * 40, 0, 0, 0)));
+        }
+    }
+
+    /** Stands in for a video node: returns a file's bytes on a VIDEO port. */
+    static final class Clip implements StudioNode<Void> {
+        static final byte[] BYTES = "\0\0\0\u0018ftypisom not really a movie".getBytes(StandardCharsets.ISO_8859_1);
+
+        @Override
+        public NodeSchema schema() {
+            return NodeSchema.builder("Clip", 1)
+                    .output(Port.required("video", PortType.VIDEO, "A video"))
+                    .build();
+        }
+
+        @Override
+        public Void params(ParamValues values) {
+            return null;
+        }
+
+        @Override
+        public NodeOutputs execute(NodeInputs inputs, Void params) {
+            return NodeOutputs.create().media("video", new EncodedMedia(BYTES, "video/mp4", 1080, 1920));
         }
     }
 }

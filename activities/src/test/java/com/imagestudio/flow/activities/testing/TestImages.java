@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
@@ -28,6 +29,9 @@ import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.bitwise_or;
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
+import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 
 /**
  * Images made in the test, never committed files: flat colour bands and quadrants whose pixels
@@ -77,6 +81,13 @@ public final class TestImages {
                 }
             }
         }
+        return image;
+    }
+
+    /** A flat background with a filled circle of another colour in the middle (diameter half the short side). */
+    public static Mat disc(int width, int height, Rgb background, Rgb disc) {
+        Mat image = new Mat(height, width, CV_8UC3, bgr(background));
+        circle(image, new Point(width / 2, height / 2), Math.min(width, height) / 4, bgr(disc), FILLED, LINE_8, 0);
         return image;
     }
 
@@ -173,6 +184,20 @@ public final class TestImages {
     public static Rgb pixel(Mat image, int x, int y) {
         try (UByteIndexer px = image.createIndexer()) {
             return new Rgb(px.get(y, x, 2), px.get(y, x, 1), px.get(y, x, 0)).snapped();
+        }
+    }
+
+    /** The raw value of one channel at (x, y) of an 8-bit Mat (0 for blue, 3 for alpha, 0 for a mask). */
+    public static int channel(Mat image, int x, int y, int channel) {
+        try (UByteIndexer px = image.createIndexer()) {
+            return px.get(y, x, channel);
+        }
+    }
+
+    /** The exact colour at (x, y) of a BGR or BGRA Mat, not snapped. */
+    public static Rgb rawPixel(Mat image, int x, int y) {
+        try (UByteIndexer px = image.createIndexer()) {
+            return new Rgb(px.get(y, x, 2), px.get(y, x, 1), px.get(y, x, 0));
         }
     }
 

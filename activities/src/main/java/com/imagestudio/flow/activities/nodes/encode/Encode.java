@@ -15,7 +15,7 @@ import com.imagestudio.flow.catalog.schema.PortType;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Writes an image as JPEG, PNG or WebP. The pixels are re-encoded, so no metadata (EXIF, GPS,
+ * Writes an image as JPEG, PNG, WebP or AVIF. The pixels are re-encoded, so no metadata (EXIF, GPS,
  * camera data) survives; the EXIF orientation is applied to the pixels when decoding.
  */
 @AutoService(NodeDefinition.class)
@@ -27,12 +27,12 @@ public final class Encode implements StudioNode<Encode.Params> {
     private static final NodeSchema SCHEMA = NodeSchema.builder("Encode", 1)
             .displayName("Encode")
             .category("Output")
-            .description("Write the image as JPEG, PNG or WebP at a quality; metadata is always stripped.")
-            .aliases("compress", "convert", "save as", "jpeg", "png", "webp")
+            .description("Write the image as JPEG, PNG, WebP or AVIF at a quality; metadata is always stripped.")
+            .aliases("compress", "convert", "save as", "jpeg", "png", "webp", "avif")
             .input(Port.required("image", PortType.IMAGE, "The image to encode"))
             .output(Port.required("image", PortType.IMAGE, "The encoded image"))
             .param(ParamSpec.choice("format", "File format", OutputFormat.class).withDefault(OutputFormat.JPEG))
-            .param(ParamSpec.integer("quality", "Quality for JPEG and WebP, 1 (smallest) to 100 (best)")
+            .param(ParamSpec.integer("quality", "Quality for JPEG, WebP and AVIF, 1 (smallest) to 100 (best)")
                     .between(1, 100).withDefault(85))
             .param(ParamSpec.bool("progressive", "Progressive JPEG: shows a preview while loading"))
             .build();

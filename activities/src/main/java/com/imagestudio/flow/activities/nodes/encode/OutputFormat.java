@@ -6,7 +6,8 @@ import com.imagestudio.flow.catalog.schema.ChoiceEnum;
 public enum OutputFormat implements ChoiceEnum {
     JPEG("JPEG", "Photos: small files, no transparency", ImageFormat.JPEG),
     PNG("PNG", "Lossless, keeps transparency; large for photos", ImageFormat.PNG),
-    WEBP("WebP", "Smaller than JPEG at the same quality, keeps transparency", ImageFormat.WEBP);
+    WEBP("WebP", "Smaller than JPEG at the same quality, keeps transparency", ImageFormat.WEBP),
+    AVIF("AVIF", "Smallest at the same quality (AV1); slower to write; transparency becomes white", ImageFormat.AVIF);
 
     private final String label;
     private final String description;

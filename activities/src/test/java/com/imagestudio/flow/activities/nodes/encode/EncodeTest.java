@@ -49,6 +49,18 @@ class EncodeTest {
     }
 
     @Test
+    void writesAvif() {
+        BlobRef image = nodes.stored(TestImages.quadrantsPng(160, 90));
+
+        EncodedImage out = run(image, Map.of("format", "avif", "quality", 70));
+
+        assertThat(ImageFormat.sniff(out.bytes())).contains(ImageFormat.AVIF);
+        assertThat(out.format()).isEqualTo(ImageFormat.AVIF);
+        assertThat(new Dimensions(out.width(), out.height())).isEqualTo(new Dimensions(160, 90));
+        assertThat(TestImages.contains(out.bytes(), "av01")).as("AV1 item").isTrue();
+    }
+
+    @Test
     void defaultsToJpeg() {
         BlobRef image = nodes.stored(TestImages.quadrantsPng(32, 32));
 

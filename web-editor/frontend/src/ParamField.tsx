@@ -134,7 +134,6 @@ function Control({ nodeId, field, value, binding, id }: Props & { id: string }) 
           data-testid={id}
           type="text"
           value={String(value ?? '')}
-          pattern={field.pattern}
           onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}
         />
       );

@@ -75,11 +75,11 @@ function Control({ nodeId, field, value, binding, id }: Props & { id: string }) 
             onChange={(e) => set(Number(e.target.value))}
             aria-label={field.label}
           />
-          <NumberInput id={id} value={value} integer={field.integer} min={field.min} max={field.max} onChange={set} />
+          <NumberInput id={id} value={value} integer={field.integer} min={field.min} max={field.max} placeholder={placeholderOf(field)} onChange={set} />
         </div>
       );
     case 'number':
-      return <NumberInput id={id} value={value} integer={field.integer} min={field.min} max={field.max} onChange={set} />;
+      return <NumberInput id={id} value={value} integer={field.integer} min={field.min} max={field.max} placeholder={placeholderOf(field)} onChange={set} />;
     case 'select':
       return (
         <select id={id} data-testid={id} value={String(value ?? '')} onChange={(e) => set(e.target.value)}>
@@ -134,10 +134,15 @@ function Control({ nodeId, field, value, binding, id }: Props & { id: string }) 
           data-testid={id}
           type="text"
           value={String(value ?? '')}
+          placeholder={field.defaultValue !== undefined ? String(field.defaultValue) : undefined}
           onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}
         />
       );
   }
+}
+
+function placeholderOf(field: Field): string | undefined {
+  return field.defaultValue !== undefined ? String(field.defaultValue) : undefined;
 }
 
 /** A number field that lets a person type freely and passes on only numbers. */
@@ -147,6 +152,7 @@ function NumberInput(props: {
   integer: boolean;
   min?: number;
   max?: number;
+  placeholder?: string;
   onChange: (value: number | undefined) => void;
 }) {
   const shown = typeof props.value === 'number' ? String(props.value) : '';
@@ -165,6 +171,7 @@ function NumberInput(props: {
       min={props.min}
       max={props.max}
       step={props.integer ? 1 : 'any'}
+      placeholder={props.placeholder}
       onChange={(e) => {
         setText(e.target.value);
         const parsed = parseNumber(e.target.value, props.integer);

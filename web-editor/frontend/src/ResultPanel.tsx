@@ -83,7 +83,12 @@ export function ResultPanel(props: Props) {
               const blob = Object.values(run.outputs?.[nodeId] ?? {}).find((v) => v.blob)?.blob;
               return (
                 <p key={nodeId}>
-                  <a href={outputUrl(run.id, nodeId)} download data-testid={`download-${nodeId}`} className="button">
+                  <a
+                    href={outputUrl(run.id, nodeId)}
+                    download={blob ? `${nodeId}.${extensionOf(blob.mediaType)}` : true}
+                    data-testid={`download-${nodeId}`}
+                    className="button"
+                  >
                     Download {nodeId}
                   </a>{' '}
                   {blob && (
@@ -107,6 +112,11 @@ export function ResultPanel(props: Props) {
       )}
     </aside>
   );
+}
+
+function extensionOf(mediaType: string): string {
+  const subtype = mediaType.replace(/^image\//, '');
+  return subtype === 'jpeg' ? 'jpg' : subtype;
 }
 
 function typed(text: string): unknown {

@@ -150,6 +150,37 @@ class EditorBrowserTest {
     }
 
     @Test
+    void anImportedGraphWhoseCropFallsOutsideThePhotoShowsTheErrorOnTheCropNode() throws Exception {
+        Path workflow = Files.createTempFile("workflow", ".json");
+        Files.writeString(workflow, """
+                {"graph": {
+                   "nodes": [{"id": "load", "type": "LoadImage"},
+                             {"id": "crop", "type": "Crop", "params": {"x": 5000, "y": 0, "width": 100, "height": 100}},
+                             {"id": "save", "type": "SaveToLibrary"}],
+                   "edges": [{"from": "load.image", "to": "crop.image"}, {"from": "crop.image", "to": "save.image"}],
+                   "inputs": [{"name": "photo", "node": "load", "param": "blob"}]}}
+                """);
+        Path photo = Files.createTempFile("photo", ".jpg");
+        Files.write(photo, TestPhotos.jpeg(640, 480));
+
+        find("import-file").sendKeys(workflow.toAbsolutePath().toString());
+        waitUntil(Duration.ofSeconds(5), () -> browser.findElements(By.cssSelector(".react-flow__node")).size() == 3);
+        find("upload-load-blob").sendKeys(photo.toAbsolutePath().toString());
+        waitUntil(Duration.ofSeconds(20), () -> !browser.findElements(testId("uploaded-load-blob")).isEmpty());
+        find("run").click();
+        waitUntil(Duration.ofSeconds(60), () -> textOf("run-status").equals("failed"));
+        screenshot("4-failed");
+
+        assertThat(edges()).hasSize(2);
+        assertThat(textOf("status-load")).startsWith("succeeded");
+        assertThat(textOf("status-crop")).isEqualTo("failed");
+        assertThat(textOf("error-crop")).isNotBlank();
+        assertThat(textOf("status-save")).isEqualTo("skipped");
+        assertThat(node("load").getLocation().getX()).as("imported without positions: laid out left to right")
+                .isLessThan(node("crop").getLocation().getX());
+    }
+
+    @Test
     void aDeletedNodeComesBackWithUndo() {
         dropFromPalette("Resize", 100, 100);
         dropFromPalette("Encode", 450, 100);

@@ -98,6 +98,7 @@ class EditorBrowserTest {
         connect("loadImage", "image", "resize", "image");
         connect("resize", "image", "encode", "image");
         connect("encode", "image", "saveToLibrary", "image");
+        find("layout").click();
         setNumber("param-resize-width", "300");
         setNumber("param-resize-height", "200");
         new Select(find("param-resize-mode")).selectByValue("exact");
@@ -194,6 +195,18 @@ class EditorBrowserTest {
         new Actions(browser).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
         waitUntil(Duration.ofSeconds(5), () -> !browser.findElements(By.cssSelector(".react-flow__node[data-id='encode']")).isEmpty());
         assertThat(edges()).hasSize(1);
+
+        new Actions(browser).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("z").keyUp(Keys.SHIFT).keyUp(Keys.CONTROL).perform();
+        waitUntil(Duration.ofSeconds(5), () -> browser.findElements(By.cssSelector(".react-flow__node[data-id='encode']")).isEmpty());
+        assertThat(edges()).as("redo deletes it again").isEmpty();
+    }
+
+    @Test
+    void thePaletteSearchFindsANodeByItsAlias() {
+        find("palette-search").sendKeys("upload");
+
+        waitUntil(Duration.ofSeconds(5), () -> browser.findElements(By.cssSelector(".palette-item")).size() == 1);
+        assertThat(find("palette-item-LoadImage").getText()).contains("Load image");
     }
 
     // ---- driving the page

@@ -34,17 +34,10 @@ class RunEventsTest {
 
     @Test
     void theEventsOfARunEndWithTheRunSucceededAndEveryNodeSucceeded() throws Exception {
-        String runId = startResizeRun();
+        String runId = startResizeRun(0);
 
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs/" + runId + "/events"))
-                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofLines());
-        List<Run> events = new ArrayList<>();
-        try (var lines = response.body()) {
-            lines.filter(line -> line.startsWith("data:"))
-                    .forEach(line -> events.add(read(line.substring("data:".length()))));
-        }
+        HttpResponse<java.util.stream.Stream<String>> response = openEvents(runId);
+        List<Run> events = readEvents(response);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -60,6 +53,15 @@ class RunEventsTest {
     }
 
     @Test
+    void aRunThatHasEndedSendsOneEventAndTheStreamEnds() throws Exception {
+        String runId = startResizeRun(60);
+
+        List<Run> events = readEvents(openEvents(runId));
+
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.status()).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
     void theEventsOfAnUnknownRunAreNotFound() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs/run-nope/events")).build(),
@@ -68,7 +70,24 @@ class RunEventsTest {
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
-    private String startResizeRun() {
+    private HttpResponse<java.util.stream.Stream<String>> openEvents(String runId) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs/" + runId + "/events"))
+                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+    }
+
+    /** Every event until the server ends the stream. */
+    private List<Run> readEvents(HttpResponse<java.util.stream.Stream<String>> response) {
+        List<Run> events = new ArrayList<>();
+        try (var lines = response.body()) {
+            lines.filter(line -> line.startsWith("data:"))
+                    .forEach(line -> events.add(read(line.substring("data:".length()))));
+        }
+        return events;
+    }
+
+    private String startResizeRun(int waitSeconds) {
         RestClient http = RestClient.create("http://localhost:" + port);
         MultiValueMap<String, Object> file = new LinkedMultiValueMap<>();
         file.add("file", new ByteArrayResource(TestPhotos.jpeg(900, 600)) {
@@ -92,7 +111,7 @@ class RunEventsTest {
                    "inputs": [{"name": "photo", "node": "load", "param": "blob"}]},
                  "inputs": {"photo": "%s"}}
                 """.formatted(hash);
-        return http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON).body(body)
+        return http.post().uri("/api/runs?wait=" + waitSeconds).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(Run.class).id();
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,7 +56,9 @@ class RunEventsController {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         AtomicReference<RunView> lastSent = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        AtomicBoolean ended = new AtomicBoolean();
         Runnable stop = () -> {
+            ended.set(true);
             ScheduledFuture<?> running = task.get();
             if (running != null) {
                 running.cancel(false);
@@ -65,6 +68,10 @@ class RunEventsController {
         emitter.onTimeout(stop);
         emitter.onError(error -> stop.run());
         task.set(poller.scheduleWithFixedDelay(() -> {
+            if (ended.get()) {
+                stop.run(); // ended before the task was known to the first poll
+                return;
+            }
             try {
                 RunView current = runs.find(owner, id);
                 if (!current.equals(lastSent.get())) {

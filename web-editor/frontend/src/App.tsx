@@ -17,6 +17,7 @@ import {
 } from '@xyflow/react';
 import {
   ApiError,
+  cancelRun,
   checkGraph,
   fetchNodes,
   followRun,
@@ -432,6 +433,11 @@ export function App() {
               <span className="chip warn">
                 {check.problems.length} problem{check.problems.length === 1 ? '' : 's'}
               </span>
+            )}
+            {running && (
+              <button onClick={() => cancelRun(run.id).catch((e: Error) => setNotice(`Cannot cancel: ${e.message}`))} data-testid="cancel">
+                Cancel
+              </button>
             )}
             <button className="primary" onClick={() => void startCurrentRun()} disabled={nodes.length === 0 || starting || running} data-testid="run">
               {running ? 'Running…' : 'Run'}

@@ -167,6 +167,12 @@ export async function fetchRun(id: string): Promise<RunView> {
   return response.json();
 }
 
+export async function cancelRun(id: string): Promise<RunView> {
+  const response = await fetch(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
 export function isFinal(status: RunStatus): boolean {
   return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
 }

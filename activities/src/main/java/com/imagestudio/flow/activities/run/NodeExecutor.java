@@ -16,6 +16,8 @@ import com.imagestudio.flow.activities.node.NodeInputs;
 import com.imagestudio.flow.activities.node.NodeOutputs;
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.activities.node.StudioNode;
+import com.imagestudio.flow.activities.providers.ProgressListener;
+import com.imagestudio.flow.activities.providers.ProviderClients;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.NodeFlag;
 import com.imagestudio.flow.catalog.schema.NodeSchema;
@@ -25,7 +27,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,16 +48,29 @@ public final class NodeExecutor {
     private final BlobStore blobs;
     private final ImageProbe probe;
     private final NodeResultCache cache;
+    private final ProviderClients providers;
 
+    /** A worker without provider keys: provider nodes fail as not configured. */
     public NodeExecutor(NodeCatalog catalog, BlobStore blobs, ImageProbe probe, NodeResultCache cache) {
+        this(catalog, blobs, probe, cache, ProviderClients.none());
+    }
+
+    public NodeExecutor(NodeCatalog catalog, BlobStore blobs, ImageProbe probe, NodeResultCache cache,
+                        ProviderClients providers) {
         this.nodes = catalog.definitionsOf(StudioNode.class);
         this.blobs = blobs;
         this.probe = probe;
         this.cache = cache;
+        this.providers = providers;
     }
 
-    @SuppressWarnings("unchecked")
     public NodeResult run(NodeInvocation invocation) {
+        return run(invocation, ProgressListener.NONE);
+    }
+
+    /** Runs a node; a long provider job reports to {@code progress} while it waits. */
+    @SuppressWarnings("unchecked")
+    public NodeResult run(NodeInvocation invocation, ProgressListener progress) {
         StudioNode<Object> node = nodes.get(NodeCatalog.key(invocation.type(), invocation.version()));
         if (node == null) {
             throw new BadInputException("no node " + invocation.type() + " v" + invocation.version() + " on this worker");
@@ -68,7 +85,7 @@ public final class NodeExecutor {
         if (hit.isPresent()) {
             return new NodeResult(hit.get(), true);
         }
-        NodeInputs inputs = new NodeInputs(invocation.inputs(), this::openImage);
+        NodeInputs inputs = new NodeInputs(invocation.inputs(), this::openImage, providers, progress);
         NodeOutputs produced = node.execute(inputs, node.params(params.values()));
         Map<String, PortValue> outputs = store(schema, produced);
         cache.put(key, schema.id(), outputs);
@@ -98,7 +115,8 @@ public final class NodeExecutor {
     }
 
     private boolean blobsStillExist(Map<String, PortValue> outputs) {
-        return outputs.values().stream().allMatch(v -> v.blob() == null || existsQuietly(v.blob().hash()));
+        return outputs.values().stream().allMatch(v -> (v.blob() == null || existsQuietly(v.blob().hash()))
+                && (v.list() == null || v.list().stream().allMatch(ref -> existsQuietly(ref.hash()))));
     }
 
     private boolean existsQuietly(String hash) {
@@ -129,6 +147,16 @@ public final class NodeExecutor {
                 NodeOutputs.Output output = entry.getValue();
                 if (output.value() != null) {
                     stored.put(port.name(), output.value());
+                } else if (output.images() != null) {
+                    List<BlobRef> refs = new ArrayList<>();
+                    for (EncodedImage image : output.images()) {
+                        refs.add(blobs.put(image.bytes(), image.format().mediaType())
+                                .withDimensions(image.width(), image.height()));
+                    }
+                    stored.put(port.name(), PortValue.imageList(refs));
+                } else if (output.media() != null) {
+                    stored.put(port.name(), PortValue.media(port.type(),
+                            blobs.put(output.media().bytes(), output.media().mediaType())));
                 } else {
                     EncodedImage encoded = output.encoded() != null ? output.encoded() : encodeIntermediate(output.image());
                     BlobRef ref = blobs.put(encoded.bytes(), encoded.format().mediaType())

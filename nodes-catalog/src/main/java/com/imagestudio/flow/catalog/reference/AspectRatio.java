@@ -1,10 +1,12 @@
 package com.imagestudio.flow.catalog.reference;
 
+import com.imagestudio.flow.catalog.schema.ChoiceEnum;
+
 import java.util.Collection;
 import java.util.Comparator;
 
 /** Aspect ratios that image providers accept by name (they take a ratio, not a pixel size). */
-public enum AspectRatio {
+public enum AspectRatio implements ChoiceEnum {
     SQUARE("1:1", 1, 1),
     LANDSCAPE_16_9("16:9", 16, 9),
     PORTRAIT_9_16("9:16", 9, 16),
@@ -28,8 +30,14 @@ public enum AspectRatio {
     }
 
     /** As providers spell it: "16:9". */
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String description() {
+        return (width > height ? "Landscape " : width < height ? "Portrait " : "Square ") + label;
     }
 
     public double value() {

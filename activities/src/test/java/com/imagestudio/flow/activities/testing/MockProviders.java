@@ -122,6 +122,24 @@ public final class MockProviders implements AutoCloseable {
                 .body(new Buffer().write(body)).build();
     }
 
+    /** A Stability-style image answer: the bytes with a SUCCESS finish-reason. */
+    public static MockResponse image(byte[] png) {
+        return new MockResponse.Builder(bytes(200, png, "image/png")).setHeader("finish-reason", "SUCCESS").build();
+    }
+
+    /** The smallest thing that looks like an MP4: an ftyp box. */
+    public static byte[] tinyMp4() {
+        return new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    }
+
+    /** Queues a WaveSpeed prediction: submitted, processing once, completed with one output served at {@code path}. */
+    public void enqueuePrediction(String path, byte[] output, String contentType) {
+        enqueue(fixture(200, "wavespeed/submitted.json"));
+        enqueue(fixture(200, "wavespeed/processing.json"));
+        enqueue(fixture(200, "wavespeed/completed.json", "OUTPUT_URL", server.url(path).toString()));
+        enqueue(bytes(200, output, contentType));
+    }
+
     public static String fixtureText(String path) {
         try (InputStream in = MockProviders.class.getResourceAsStream("/providers/" + path)) {
             if (in == null) {

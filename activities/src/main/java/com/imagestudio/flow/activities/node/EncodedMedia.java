@@ -15,6 +15,11 @@ public record EncodedMedia(byte[] bytes, String mediaType, int width, int height
         Objects.requireNonNull(mediaType, "mediaType");
     }
 
+    /** Media without dimensions: an audio track, or a video whose frame size is not read. */
+    public EncodedMedia(byte[] bytes, String mediaType) {
+        this(bytes, mediaType, 0, 0);
+    }
+
     public static EncodedMedia of(EncodedImage image) {
         return new EncodedMedia(image.bytes(), image.format().mediaType(), image.width(), image.height());
     }

@@ -65,7 +65,11 @@ public final class ImageInput {
         return ImageCodec.decode(bytes(), header.format(), reduction);
     }
 
-    private byte[] bytes() {
+    /**
+     * The stored bytes as they are, unchecked: for nodes that send the original file on (to a
+     * provider) instead of decoding it; also serves audio and video blobs.
+     */
+    public byte[] bytes() {
         if (loaded == null) {
             loaded = bytes.get();
         }

@@ -15,7 +15,8 @@ import java.util.Map;
 public final class NodeOutputs {
 
     /** One port's result: exactly one field is set. */
-    public record Output(Mat image, EncodedImage encoded, EncodedMedia media, PortValue value, List<Mat> images) {
+    public record Output(Mat image, EncodedImage encoded, EncodedMedia media, PortValue value, List<Mat> images,
+                         List<EncodedImage> encodedImages) {
 
         /** Every decoded image this result holds, for the runtime to close. */
         public List<Mat> mats() {
@@ -34,30 +35,36 @@ public final class NodeOutputs {
 
     /** A decoded image; ownership passes to the runtime, which closes it. */
     public NodeOutputs image(String port, Mat image) {
-        outputs.put(port, new Output(image, null, null, null, null));
+        outputs.put(port, new Output(image, null, null, null, null, null));
         return this;
     }
 
     public NodeOutputs encoded(String port, EncodedImage encoded) {
-        outputs.put(port, new Output(null, encoded, null, null, null));
+        outputs.put(port, new Output(null, encoded, null, null, null, null));
         return this;
     }
 
     /** Media in its file format (a video for a VIDEO port), stored as it is. */
     public NodeOutputs media(String port, EncodedMedia media) {
-        outputs.put(port, new Output(null, null, media, null, null));
+        outputs.put(port, new Output(null, null, media, null, null, null));
         return this;
     }
 
     /** A value as it is: a blob passed through untouched, a text, a number. */
     public NodeOutputs value(String port, PortValue value) {
-        outputs.put(port, new Output(null, null, null, value, null));
+        outputs.put(port, new Output(null, null, null, value, null, null));
         return this;
     }
 
     /** Decoded images in order, for an {@code IMAGE_LIST} port; ownership passes to the runtime. */
     public NodeOutputs images(String port, List<Mat> images) {
-        outputs.put(port, new Output(null, null, null, null, List.copyOf(images)));
+        outputs.put(port, new Output(null, null, null, null, List.copyOf(images), null));
+        return this;
+    }
+
+    /** Images already encoded (a provider's results), for an {@code IMAGE_LIST} port, stored in order. */
+    public NodeOutputs encodedList(String port, List<EncodedImage> images) {
+        outputs.put(port, new Output(null, null, null, null, null, List.copyOf(images)));
         return this;
     }
 

@@ -17,6 +17,8 @@ import com.imagestudio.flow.activities.node.NodeInputs;
 import com.imagestudio.flow.activities.node.NodeOutputs;
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.activities.node.StudioNode;
+import com.imagestudio.flow.activities.providers.ProgressListener;
+import com.imagestudio.flow.activities.providers.ProviderClients;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.NodeFlag;
 import com.imagestudio.flow.catalog.schema.NodeSchema;
@@ -48,16 +50,29 @@ public final class NodeExecutor {
     private final BlobStore blobs;
     private final ImageProbe probe;
     private final NodeResultCache cache;
+    private final ProviderClients providers;
 
+    /** A worker without provider keys: provider nodes fail as not configured. */
     public NodeExecutor(NodeCatalog catalog, BlobStore blobs, ImageProbe probe, NodeResultCache cache) {
+        this(catalog, blobs, probe, cache, ProviderClients.none());
+    }
+
+    public NodeExecutor(NodeCatalog catalog, BlobStore blobs, ImageProbe probe, NodeResultCache cache,
+                        ProviderClients providers) {
         this.nodes = catalog.definitionsOf(StudioNode.class);
         this.blobs = blobs;
         this.probe = probe;
         this.cache = cache;
+        this.providers = providers;
     }
 
-    @SuppressWarnings("unchecked")
     public NodeResult run(NodeInvocation invocation) {
+        return run(invocation, ProgressListener.NONE);
+    }
+
+    /** Runs a node; a long provider job reports to {@code progress} while it waits. */
+    @SuppressWarnings("unchecked")
+    public NodeResult run(NodeInvocation invocation, ProgressListener progress) {
         StudioNode<Object> node = nodes.get(NodeCatalog.key(invocation.type(), invocation.version()));
         if (node == null) {
             throw new BadInputException("no node " + invocation.type() + " v" + invocation.version() + " on this worker");
@@ -72,7 +87,7 @@ public final class NodeExecutor {
         if (hit.isPresent()) {
             return new NodeResult(hit.get(), true);
         }
-        NodeInputs inputs = new NodeInputs(invocation.inputs(), this::openImage);
+        NodeInputs inputs = new NodeInputs(invocation.inputs(), this::openImage, providers, progress);
         NodeOutputs produced = node.execute(inputs, node.params(params.values()));
         Map<String, PortValue> outputs = store(schema, produced);
         cache.put(key, schema.id(), outputs);
@@ -135,10 +150,12 @@ public final class NodeExecutor {
                 NodeOutputs.Output output = entry.getValue();
                 if (output.value() != null) {
                     stored.put(port.name(), output.value());
-                } else if (output.images() != null) {
+                } else if (output.images() != null || output.encodedImages() != null) {
+                    List<EncodedImage> images = output.encodedImages() != null ? output.encodedImages()
+                            : output.images().stream().map(NodeExecutor::encodeIntermediate).toList();
                     List<BlobRef> refs = new ArrayList<>();
-                    for (Mat image : output.images()) {
-                        refs.add(put(EncodedMedia.of(encodeIntermediate(image))));
+                    for (EncodedImage image : images) {
+                        refs.add(put(EncodedMedia.of(image)));
                     }
                     stored.put(port.name(), PortValue.imageList(refs));
                 } else {

@@ -19,7 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.imagestudio.flow.activities.providers.ProviderRejectedException;
+import com.imagestudio.flow.activities.providers.ProviderSettings;
+import com.imagestudio.flow.activities.testing.MockProviders;
+import com.imagestudio.flow.catalog.provider.Provider;
+
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.Map;
 
@@ -102,6 +109,57 @@ class NodeActivitiesImplTest {
         assertThat(out.height()).isEqualTo(100);
         assertThat(TestImages.dimensions(nodes.bytesOf(out))).isEqualTo(new TestImages.Dimensions(100, 100));
         assertThat(activities.runNode(resize).cached()).isTrue();
+    }
+
+    @Test
+    void aProviderRefusalBecomesANonRetryableProviderRejectedFailureWithTheProvidersMessage() {
+        try (MockProviders providers = new MockProviders()) {
+            providers.enqueue(MockProviders.fixture(400, "stability/error-400.json"));
+            NodeActivities withStability = activitiesWith(providers);
+
+            ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> withStability.runNode(
+                    new NodeInvocation("run-1", "gen-1", "StabilityGenerate", 1, Map.of("prompt", "x"), Map.of())));
+
+            ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+            assertThat(cause.getType()).isEqualTo(ProviderRejectedException.TYPE).isEqualTo("ProviderRejected");
+            assertThat(cause.isNonRetryable()).isTrue();
+            assertThat(cause.getOriginalMessage()).isEqualTo("gen-1 (StabilityGenerate): Stability AI refused the request "
+                    + "(HTTP 400): bad_request: prompt: cannot be empty");
+            assertThat(cause.getOriginalMessage()).doesNotContain(MockProviders.keyOf(Provider.STABILITY));
+        }
+    }
+
+    @Test
+    void aPollingProviderNodeHeartbeatsThroughTheActivity() {
+        try (MockProviders providers = new MockProviders()) {
+            providers.enqueue(MockProviders.fixture(200, "stability/async-started.json"));
+            providers.enqueue(MockProviders.fixture(202, "stability/result-in-progress.json"));
+            providers.enqueue(MockProviders.fixture(202, "stability/result-in-progress.json"));
+            providers.enqueue(MockProviders.image(TestImages.quadrantsPng(100, 50)));
+            NodeActivities withStability = activitiesWith(providers);
+            List<String> heartbeats = new CopyOnWriteArrayList<>();
+            environment.setActivityHeartbeatListener(String.class, heartbeats::add);
+
+            NodeResult result = withStability.runNode(new NodeInvocation("run-1", "up-1", "StabilityUpscale", 1,
+                    Map.of("mode", "creative", "prompt", "a sharp photo"), imageOn(image)));
+
+            assertThat(result.outputs().get("image").blob().width()).isEqualTo(100);
+            // Temporal throttles heartbeats sent in quick succession: at least the first one goes through
+            assertThat(heartbeats).isNotEmpty().allMatch(h -> h.contains("generation") && h.contains("in progress"));
+        }
+    }
+
+    private NodeActivities activitiesWith(MockProviders providers) {
+        FileSystemBlobStore store = new FileSystemBlobStore(blobs);
+        ProviderSettings stability = ProviderSettings.none()
+                .with(Provider.STABILITY, providers.baseUrl(), MockProviders.keyOf(Provider.STABILITY));
+        NodeExecutor executor = new NodeExecutor(NodeCatalog.discover(), store, new ImageProbe(TestNodes.MAX_PIXELS),
+                new InMemoryNodeResultCache(), providers.clients(stability));
+        environment.close();
+        environment = TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(new NodeActivitiesImpl(executor));
+        return environment.newActivityStub(NodeActivities.class,
+                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
     }
 
     private ApplicationFailure applicationFailureOf(NodeInvocation invocation) {

@@ -10,6 +10,8 @@ import com.imagestudio.flow.activities.node.NodeInputs;
 import com.imagestudio.flow.activities.node.NodeOutputs;
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.activities.node.StudioNode;
+import com.imagestudio.flow.activities.providers.ProgressListener;
+import com.imagestudio.flow.activities.providers.ProviderClients;
 import com.imagestudio.flow.catalog.schema.NodeSchema;
 import com.imagestudio.flow.catalog.schema.PortType;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -64,6 +66,16 @@ public final class TestNodes {
 
     public NodeInputs inputs(Map<String, PortValue> values) {
         return new NodeInputs(values, this::open);
+    }
+
+    /** Inputs for a provider node: values, the provider clients, and where progress goes. */
+    public NodeInputs inputs(Map<String, PortValue> values, ProviderClients providers, ProgressListener progress) {
+        return new NodeInputs(values, this::open, providers, progress);
+    }
+
+    /** An image on a port, as a port value. */
+    public PortValue imageValue(byte[] bytes) {
+        return PortValue.media(PortType.IMAGE, stored(bytes));
     }
 
     private ImageInput open(String hash) {

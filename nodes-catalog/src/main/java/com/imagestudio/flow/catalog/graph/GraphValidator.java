@@ -1,5 +1,6 @@
 package com.imagestudio.flow.catalog.graph;
 
+import com.imagestudio.flow.catalog.provider.ProviderAvailability;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.NodeFlag;
 import com.imagestudio.flow.catalog.schema.NodeSchema;
@@ -24,9 +25,17 @@ public final class GraphValidator {
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final NodeCatalog catalog;
+    private final ProviderAvailability providers;
 
+    /** A validator that does not check provider keys (see {@link #GraphValidator(NodeCatalog, ProviderAvailability)}). */
     public GraphValidator(NodeCatalog catalog) {
+        this(catalog, ProviderAvailability.unchecked());
+    }
+
+    /** A validator that reports nodes whose providers have no API key among {@code providers}. */
+    public GraphValidator(NodeCatalog catalog, ProviderAvailability providers) {
         this.catalog = catalog;
+        this.providers = providers;
     }
 
     /** Validates a graph being designed: inputs bound at run time may still be empty. */
@@ -165,6 +174,10 @@ public final class GraphValidator {
                 NodeSchema.ParamCheck check = schema.checkParams(rawParams.get(id), boundLater.getOrDefault(id, Set.of()));
                 check.problems().forEach(p -> problem(id, ProblemCode.INVALID_PARAMETER, p));
                 params.put(id, check.values());
+                if (check.isValid()) {
+                    providers.problemWith(schema.providers().anyOf(check.values())).ifPresent(message ->
+                            problem(id, ProblemCode.PROVIDER_NOT_CONFIGURED, schema.id() + ": " + message));
+                }
             });
             return params;
         }

@@ -15,5 +15,7 @@ public enum ProblemCode {
     CYCLE,
     NO_OUTPUT_NODE,
     INVALID_WORKFLOW_INPUT,
-    MISSING_WORKFLOW_INPUT
+    MISSING_WORKFLOW_INPUT,
+    /** The node calls a provider that has no API key where the graph runs. */
+    PROVIDER_NOT_CONFIGURED
 }

@@ -1,5 +1,7 @@
 package com.imagestudio.flow.catalog.schema;
 
+import com.imagestudio.flow.catalog.provider.ProviderRequirement;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,7 +27,8 @@ public record NodeSchema(
         List<ParamSpec> params,
         Set<NodeFlag> flags,
         NodeKind kind,
-        CostFunction cost) {
+        CostFunction cost,
+        ProviderRequirement providers) {
 
     public NodeSchema {
         Objects.requireNonNull(id, "id");
@@ -42,6 +45,15 @@ public record NodeSchema(
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(providers, "providers");
+    }
+
+    /** A node that calls no provider. */
+    public NodeSchema(String id, int version, String displayName, String category, String description,
+                      List<String> aliases, List<Port> inputs, List<Port> outputs, List<ParamSpec> params,
+                      Set<NodeFlag> flags, NodeKind kind, CostFunction cost) {
+        this(id, version, displayName, category, description, aliases, inputs, outputs, params, flags, kind, cost,
+                ProviderRequirement.none());
     }
 
     public static Builder builder(String id, int version) {
@@ -127,6 +139,7 @@ public record NodeSchema(
         private final Set<NodeFlag> flags = EnumSet.noneOf(NodeFlag.class);
         private NodeKind kind = NodeKind.LOCAL;
         private CostFunction cost = CostFunction.free();
+        private ProviderRequirement providers = ProviderRequirement.none();
 
         private Builder(String id, int version) {
             this.id = id;
@@ -184,9 +197,15 @@ public record NodeSchema(
             return this;
         }
 
+        /** The providers the node calls; validation reports a node whose providers have no key. */
+        public Builder providers(ProviderRequirement providers) {
+            this.providers = providers;
+            return this;
+        }
+
         public NodeSchema build() {
             return new NodeSchema(id, version, displayName, category, description, aliases, inputs, outputs,
-                    params, flags, kind, cost);
+                    params, flags, kind, cost, providers);
         }
     }
 }

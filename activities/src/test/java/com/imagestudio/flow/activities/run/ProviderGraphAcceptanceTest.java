@@ -35,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Create -> social optimize -> compress against a mock Stability AI: a portrait post made from a
- * template, filled to the platform's exact size, written as JPEG. (The studio's own social
- * optimize node is not in this branch; Resize in fill mode at the template's size does its job here.)
+ * template, cropped to the Instagram portrait format's exact size, compressed as JPEG.
  */
 class ProviderGraphAcceptanceTest {
 
@@ -54,8 +53,8 @@ class ProviderGraphAcceptanceTest {
         return new Graph(List.of(
                 new GraphNode("create", "CreateImage", null, Map.of("prompt", "a ceramic mug on a desk",
                         "template", "instagram_portrait", "style", "product_studio", "variations", 2)),
-                new GraphNode("optimize", "Resize", null, Map.of("width", 1080, "height", 1350, "mode", "fill")),
-                new GraphNode("compress", "Encode", null, Map.of("format", "jpeg", "quality", 82)),
+                new GraphNode("optimize", "SocialCrop", null, Map.of("format", "instagram_portrait", "mode", "center")),
+                new GraphNode("compress", "Compress", null, Map.of("preset", "custom", "format", "jpeg", "quality", 82)),
                 new GraphNode("save", "SaveToLibrary", null, Map.of())),
                 List.of(new Edge("create.image", "optimize.image"), new Edge("optimize.image", "compress.image"),
                         new Edge("compress.image", "save.image")),
@@ -81,10 +80,12 @@ class ProviderGraphAcceptanceTest {
         Map<String, PortValue> created = worker.run(new NodeInvocation("run-1", "create", "CreateImage", 1,
                 Map.of("prompt", "a ceramic mug on a desk", "template", "instagram_portrait", "style", "product_studio",
                         "variations", 2), Map.of())).outputs();
-        PortValue optimized = worker.run(new NodeInvocation("run-1", "optimize", "Resize", 1,
-                Map.of("width", 1080, "height", 1350, "mode", "fill"), Map.of("image", created.get("image")))).outputs().get("image");
-        PortValue compressed = worker.run(new NodeInvocation("run-1", "compress", "Encode", 1,
-                Map.of("format", "jpeg", "quality", 82), Map.of("image", optimized))).outputs().get("image");
+        PortValue optimized = worker.run(new NodeInvocation("run-1", "optimize", "SocialCrop", 1,
+                Map.of("format", "instagram_portrait", "mode", "center"), Map.of("image", created.get("image"))))
+                .outputs().get("image");
+        PortValue compressed = worker.run(new NodeInvocation("run-1", "compress", "Compress", 1,
+                Map.of("preset", "custom", "format", "jpeg", "quality", 82), Map.of("image", optimized)))
+                .outputs().get("image");
 
         var request = MockProviders.multipart(providers.take());
         assertThat(request.get("aspect_ratio").text()).isEqualTo("4:5");

@@ -7,7 +7,7 @@ import java.util.Set;
  * it may do at once. Plans are data; changing one is changing this table.
  */
 public enum Plan {
-    FREE(100, Set.of("Video", "Transform video"), 10, 1),
+    FREE(100, Set.of("Video"), 10, 1),
     BASIC(1_000, Set.of(), 100, 2),
     PRO(5_000, Set.of(), 1_000, 5),
     ENTERPRISE(50_000, Set.of(), 10_000, 20);

@@ -1,6 +1,7 @@
 package com.imagestudio.flow.engine.run;
 
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.providers.ProviderRejectedException;
 import com.imagestudio.flow.catalog.schema.NodeKind;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -33,7 +34,7 @@ final class NodeActivityOptions {
                             .setBackoffCoefficient(2)
                             .setMaximumInterval(Duration.ofMinutes(2))
                             .setMaximumAttempts(8)
-                            .setDoNotRetry(BadInputException.TYPE)
+                            .setDoNotRetry(BadInputException.TYPE, ProviderRejectedException.TYPE)
                             .build())
                     .build();
         };

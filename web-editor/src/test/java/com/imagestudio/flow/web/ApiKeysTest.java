@@ -92,6 +92,6 @@ class ApiKeysTest {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Problem(String type, String title, int status, String detail) {
+    record Problem(String type, String title, Integer status, String detail) {
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +19,16 @@ class RunRecorder implements RunRecorderActivities {
     private final RunRepository runs;
     private final RunNodeRepository nodes;
     private final CreditLedger ledger;
+    private final RunMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RunRecorder(RunRepository runs, RunNodeRepository nodes, CreditLedger ledger, TransactionTemplate transaction,
-                Clock clock) {
+    RunRecorder(RunRepository runs, RunNodeRepository nodes, CreditLedger ledger, RunMetrics metrics,
+                TransactionTemplate transaction, Clock clock) {
         this.runs = runs;
         this.nodes = nodes;
         this.ledger = ledger;
+        this.metrics = metrics;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -33,6 +36,7 @@ class RunRecorder implements RunRecorderActivities {
     @Override
     public void runStarted(String runId) {
         transaction.executeWithoutResult(tx -> run(runId).started(clock.instant()));
+        metrics.runStarted();
     }
 
     @Override
@@ -49,12 +53,18 @@ class RunRecorder implements RunRecorderActivities {
             if (!result.cached()) {
                 ledger.charge(runId, run(runId).ownerId(), nodeId, node.nodeType(), node.credits());
             }
+            metrics.nodeSucceeded(node.nodeType(), result.cached(), node.startedAt() == null ? Duration.ZERO
+                    : Duration.between(node.startedAt(), node.finishedAt()));
         });
     }
 
     @Override
     public void nodeFailed(String runId, String nodeId, String error) {
-        transaction.executeWithoutResult(tx -> node(runId, nodeId).failed(error, clock.instant()));
+        transaction.executeWithoutResult(tx -> {
+            RunNodeEntity node = node(runId, nodeId);
+            node.failed(error, clock.instant());
+            metrics.nodeFailed(node.nodeType());
+        });
     }
 
     @Override
@@ -70,6 +80,7 @@ class RunRecorder implements RunRecorderActivities {
             run.finished(status, EngineJson.write(outputs), error, clock.instant());
             ledger.release(runId, run.ownerId());
         });
+        metrics.runEnded(status);
     }
 
     private RunEntity run(String runId) {

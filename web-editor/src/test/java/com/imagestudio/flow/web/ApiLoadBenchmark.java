@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * small local graph over HTTP for {@code load.seconds} (default 60) and wait for each to end;
  * prints runs/s, p50/p99 latency of trigger-to-finished, and errors. Not part of the test suite
  * (tag "benchmark"); run it with
- * {@code ./mvnw -pl nodes-catalog,activities,workflow-engine,web-editor verify -Dgroups=benchmark -DexcludedGroups= -Dtest=ApiLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -pl nodes-catalog,activities,workflow-engine,web-editor verify -Dgroups=benchmark -Dexcluded.groups=none -Dtest=ApiLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

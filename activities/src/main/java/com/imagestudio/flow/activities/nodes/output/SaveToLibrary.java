@@ -22,6 +22,10 @@ public final class SaveToLibrary implements StudioNode<SaveToLibrary.Params> {
     public record Params(String name) {
     }
 
+    /** The name results are kept under; shared by the output nodes. */
+    static final ParamSpec NAME = ParamSpec.string("name", "Name of the result").matching("[\\p{L}\\p{N} _.()-]{1,120}")
+            .withDefault("output");
+
     private static final NodeSchema SCHEMA = NodeSchema.builder("SaveToLibrary", 1)
             .displayName("Save to library")
             .category("Output")
@@ -29,8 +33,7 @@ public final class SaveToLibrary implements StudioNode<SaveToLibrary.Params> {
             .aliases("output", "export", "result")
             .input(Port.required("image", PortType.IMAGE, "The image to keep"))
             .output(Port.required("image", PortType.IMAGE, "The kept image"))
-            .param(ParamSpec.string("name", "Name of the result").matching("[\\p{L}\\p{N} _.()-]{1,120}")
-                    .withDefault("output"))
+            .param(NAME)
             .flags(NodeFlag.OUTPUT)
             .build();
 

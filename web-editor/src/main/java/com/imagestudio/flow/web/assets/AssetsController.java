@@ -61,11 +61,12 @@ class AssetsController {
                      @RequestParam(required = false) String provider, @RequestParam(required = false) Instant from,
                      @RequestParam(required = false) Instant to, @RequestParam(required = false) String status,
                      @RequestParam(required = false) Boolean favourite, @RequestParam(required = false) String collection,
-                     @RequestParam(required = false) String tag, @RequestParam(defaultValue = "created") String sort,
+                     @RequestParam(required = false) String tag, @RequestParam(required = false) String run,
+                     @RequestParam(defaultValue = "created") String sort,
                      @RequestParam(defaultValue = "desc") String order, @RequestParam(defaultValue = "50") int limit,
                      @RequestParam(defaultValue = "0") int offset) {
         return search.search(user.id(), new AssetQuery(q, type, nodeType, module, provider, from, to, status, favourite,
-                collection, tag, sort(sort), ascending(order), limit, offset));
+                collection, tag, run, sort(sort), ascending(order), limit, offset));
     }
 
     /** An image of the user's own, checked before it is stored (part {@code file}; optional {@code name}, {@code tags}). */

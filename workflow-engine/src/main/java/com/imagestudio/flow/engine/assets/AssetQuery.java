@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A search of one owner's library. Every field is optional: {@code text} is full-text over name,
  * prompt and tags (web search syntax: words, "phrases", -excluded); {@code nodeType} and
- * {@code module} are the type and category of the node that made the content.
+ * {@code module} are the type and category of the node that made the content; {@code run} keeps
+ * the assets one run made.
  */
 public record AssetQuery(
         String text,
@@ -19,6 +20,7 @@ public record AssetQuery(
         Boolean favourite,
         String collection,
         String tag,
+        String run,
         Sort sort,
         boolean ascending,
         int limit,

@@ -33,6 +33,7 @@ public class AssetSearch {
         equal(where, params, "provider", query.provider());
         equal(where, params, "status", query.status());
         equal(where, params, "favourite", query.favourite());
+        equal(where, params, "run_id", query.run());
         if (query.from() != null) {
             where.add("created_at >= :from");
             params.put("from", Timestamp.from(query.from()));

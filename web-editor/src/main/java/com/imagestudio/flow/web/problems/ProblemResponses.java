@@ -2,6 +2,10 @@ package com.imagestudio.flow.web.problems;
 
 import com.imagestudio.flow.activities.node.BadInputException;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
+import com.imagestudio.flow.engine.assets.AssetNotFoundException;
+import com.imagestudio.flow.engine.assets.CollectionNotFoundException;
+import com.imagestudio.flow.engine.assets.ShareExpiredException;
+import com.imagestudio.flow.engine.assets.ShareNotFoundException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
 import com.imagestudio.flow.engine.run.TooManyRunsException;
 import com.imagestudio.flow.web.blobs.BlobNotFoundException;
@@ -38,9 +42,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class,
-            KeyNotFoundException.class})
+            KeyNotFoundException.class, AssetNotFoundException.class, CollectionNotFoundException.class,
+            ShareNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail shareExpired(ShareExpiredException e) {
+        return problem(HttpStatus.GONE, "share-expired", "The shared link has expired", e.getMessage());
     }
 
     @ExceptionHandler

@@ -16,12 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Resolves the user of every {@code /api} request from its API key ({@code Authorization: Bearer
  * isf_...} or {@code X-Api-Key}). A request without a key is the local user when
  * {@code studio.auth.local-user} is set (the single-user embedded default), and a 401 otherwise;
- * an unknown or revoked key is always a 401.
+ * an unknown or revoked key is always a 401. Shared boards ({@code /api/shared/<token>} and its
+ * assets) need no key: the token is the permission.
  */
 @Component
 class ApiKeyAuthentication extends OncePerRequestFilter {
@@ -36,9 +38,13 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Shared boards are read by anyone with their link: the board, and one of its assets. */
+    static final Pattern PUBLIC = Pattern.compile("/api/shared/[A-Za-z0-9_-]+(/assets/[A-Za-z0-9_-]+)?");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/") || PUBLIC.matcher(path).matches();
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
 import com.imagestudio.flow.catalog.graph.ValidationResult;
+import com.imagestudio.flow.engine.assets.LoadAssetResolver;
 import com.imagestudio.flow.engine.config.StudioProperties;
 import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.credits.Plan;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Starts graph runs and reports on them; every call is on behalf of one owner. */
 @Service
@@ -43,6 +45,7 @@ public class RunService {
     };
 
     private final GraphValidator validator;
+    private final LoadAssetResolver assetResolver;
     private final CreditLedger ledger;
     private final RunRepository runs;
     private final RunNodeRepository nodes;
@@ -51,9 +54,10 @@ public class RunService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RunService(GraphValidator validator, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
+    RunService(GraphValidator validator, LoadAssetResolver assetResolver, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
                StudioProperties properties, TransactionTemplate transaction, Clock clock) {
         this.validator = validator;
+        this.assetResolver = assetResolver;
         this.ledger = ledger;
         this.runs = runs;
         this.nodes = nodes;
@@ -64,12 +68,18 @@ public class RunService {
     }
 
     /**
-     * Validates the graph with these inputs, records the run and starts its workflow.
+     * Resolves the graph's library assets (see {@link LoadAssetResolver}), validates the graph with
+     * these inputs, records the run and starts its workflow.
      *
      * @throws com.imagestudio.flow.catalog.graph.InvalidGraphException with every problem, before anything is stored
      */
     public RunView start(String ownerId, Graph graph, Map<String, Object> inputs) {
-        ValidatedGraph validated = validator.require(graph, inputs);
+        LoadAssetResolver.Resolution resolved = assetResolver.resolve(ownerId, graph, inputs);
+        ValidationResult validation = validator.validate(resolved.graph(), inputs);
+        if (!validation.isValid() || !resolved.problems().isEmpty()) {
+            throw new InvalidGraphException(Stream.concat(resolved.problems().stream(), validation.problems().stream()).toList());
+        }
+        ValidatedGraph validated = validation.graph();
         ExecutionPlan plan = ExecutionPlan.of(validated);
         Map<String, Integer> credits = CostEstimator.estimate(validated).nodes().stream()
                 .collect(Collectors.toMap(CostEstimate.NodeCost::nodeId, CostEstimate.NodeCost::credits));

@@ -1,5 +1,6 @@
 package com.imagestudio.flow.activities.nodes.social;
 
+import com.imagestudio.flow.activities.image.Faces;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;

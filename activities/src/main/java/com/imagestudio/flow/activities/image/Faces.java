@@ -1,4 +1,4 @@
-package com.imagestudio.flow.activities.nodes.social;
+package com.imagestudio.flow.activities.image;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -25,7 +25,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
  * Frontal faces found with the Haar cascade bundled in the OpenCV jar. The cascade is copied out
  * of the jar once per process; each thread gets its own classifier (detection is not thread-safe).
  */
-final class Faces {
+public final class Faces {
 
     private static final Logger LOG = LoggerFactory.getLogger(Faces.class);
     private static final String CASCADE = "haarcascade_frontalface_alt2.xml";
@@ -35,14 +35,14 @@ final class Faces {
             CASCADE_FILE.map(path -> new CascadeClassifier(path.toString())).orElse(null));
 
     /** A face's box in the pixels of the image it was found in. */
-    record Box(int x, int y, int width, int height) {
+    public record Box(int x, int y, int width, int height) {
     }
 
     private Faces() {
     }
 
     /** Faces in an 8-bit grayscale image; none when the cascade is not on this platform. */
-    static List<Box> in(Mat gray) {
+    public static List<Box> in(Mat gray) {
         CascadeClassifier classifier = CLASSIFIER.get();
         if (classifier == null || classifier.empty()) {
             return List.of();
@@ -64,7 +64,7 @@ final class Faces {
         String resource = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/haarcascades/" + CASCADE;
         try (InputStream in = CascadeClassifier.class.getResourceAsStream(resource)) {
             if (in == null) {
-                LOG.warn("no face cascade at {}: smart crop uses saliency only", resource);
+                LOG.warn("no face cascade at {}: no faces are found (smart crop uses saliency only)", resource);
                 return Optional.empty();
             }
             Path file = Files.createTempFile("studio-", "-" + CASCADE);

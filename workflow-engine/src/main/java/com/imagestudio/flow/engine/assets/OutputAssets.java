@@ -1,0 +1,143 @@
+package com.imagestudio.flow.engine.assets;
+
+import com.imagestudio.flow.activities.blob.BlobRef;
+import com.imagestudio.flow.activities.blob.BlobStore;
+import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.catalog.graph.GraphValidator;
+import com.imagestudio.flow.catalog.graph.ValidatedGraph;
+import com.imagestudio.flow.catalog.graph.ValidationResult;
+import com.imagestudio.flow.catalog.schema.NodeCatalog;
+import com.imagestudio.flow.catalog.schema.NodeFlag;
+import com.imagestudio.flow.catalog.schema.NodeSchema;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Every output lands in the library: when an output node succeeds, each media value it produced
+ * becomes an asset, with its recipe and lineage, as the next version of its logical asset.
+ * Called in the transaction that records the node, and idempotent per run, node and port, so a
+ * retried recording never makes a second asset.
+ * <p>
+ * The logical asset is {@code workflow:<workflow id>/<node id>/<port>} for a run of a saved
+ * workflow (renaming the output keeps the history), and {@code node:<node id>/<name>/<port>}
+ * otherwise: re-running an edited graph adds a version to the same asset.
+ */
+@Component
+public class OutputAssets {
+
+    private final NodeCatalog catalog;
+    private final GraphValidator validator;
+    private final AssetRows rows;
+    private final BlobStore blobs;
+    private final AutoTags autoTags;
+
+    OutputAssets(NodeCatalog catalog, GraphValidator validator, AssetRows rows, BlobStore blobs, AutoTags autoTags) {
+        this.catalog = catalog;
+        this.validator = validator;
+        this.rows = rows;
+        this.blobs = blobs;
+        this.autoTags = autoTags;
+    }
+
+    /** Whether results of this node type land in the library. */
+    public boolean keeps(String nodeType, int version) {
+        return catalog.find(nodeType, version).map(d -> d.schema().has(NodeFlag.OUTPUT)).orElse(false);
+    }
+
+    /** @return the ids of the assets made now (none when they were recorded already) */
+    public List<String> record(RunOutput output) {
+        ValidationResult validation = validator.validate(output.graph(), output.inputs());
+        if (!validation.isValid()) {
+            throw new IllegalStateException("run " + output.runId() + " has a graph that no longer validates: "
+                    + validation.problems());
+        }
+        ValidatedGraph graph = validation.graph();
+        Recipe recipe = Recipe.of(graph, output.nodeId());
+        String name = graph.params(output.nodeId()).stringOr("name", output.nodeId());
+        List<String> sources = sources(output, recipe);
+        int cost = recipe.steps().stream().map(output.finished()::get)
+                .mapToInt(n -> n == null ? 0 : n.charged()).sum();
+        List<String> made = new ArrayList<>();
+        for (var entry : output.outputs().entrySet()) {
+            List<BlobRef> items = media(entry.getValue());
+            Optional<AssetType> type = AssetType.of(entry.getValue().type());
+            for (int i = 0; i < items.size() && type.isPresent(); i++) {
+                String port = items.size() == 1 && entry.getValue().list() == null ? entry.getKey() : entry.getKey() + "/" + i;
+                String itemName = items.size() == 1 ? name : name + " (" + (i + 1) + ")";
+                record(output, recipe, type.get(), port, itemName, items.get(i), sources, cost).ifPresent(made::add);
+            }
+        }
+        return made;
+    }
+
+    private Optional<String> record(RunOutput output, Recipe recipe, AssetType type, String port, String name, BlobRef blob,
+                                    List<String> sources, int cost) {
+        if (rows.recorded(output.runId(), output.nodeId(), port)) {
+            return Optional.empty();
+        }
+        String logicalKey = output.workflowId() != null
+                ? "workflow:" + output.workflowId() + "/" + output.nodeId() + "/" + port
+                : "node:" + output.nodeId() + "/" + name + "/" + port;
+        NodeSchema producer = recipe.producer();
+        List<String> tags = type == AssetType.IMAGE ? autoTags.of(bytes(blob.hash())) : List.of();
+        return rows.insert(new NewAsset(output.ownerId(), type, name, logicalKey, output.runId(), output.nodeId(), port,
+                output.workflowId(), producer.id(), producer.category(), recipe.provider(),
+                recipe.nearestText("model").orElse(null), recipe.nearestText("prompt").orElse(null), recipe.parameters(),
+                cost, blob.width() > 0 ? blob.width() : null, blob.height() > 0 ? blob.height() : null, blob.size(),
+                blob.mediaType(), blob.hash(), List.of(), tags, sources));
+    }
+
+    /**
+     * What the output was made from: the assets {@code LoadAsset} steps named, and the owner's
+     * assets whose bytes another source step (an upload through {@code LoadImage}) brought in.
+     */
+    private List<String> sources(RunOutput output, Recipe recipe) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (String step : recipe.steps()) {
+            if (recipe.graph().schema(step).id().equals(LoadAssetResolver.NODE_TYPE)) {
+                sources.add(recipe.graph().params(step).string(LoadAssetResolver.ASSET_PARAM));
+            } else if (recipe.graph().incoming(step).isEmpty() && output.finished().containsKey(step)) {
+                output.finished().get(step).outputs().values().stream()
+                        .flatMap(v -> v.list() != null ? v.list().stream() : Stream.ofNullable(v.blob()))
+                        .forEach(blob -> rows.latestWithBlob(output.ownerId(), blob.hash()).ifPresent(sources::add));
+            }
+        }
+        return List.copyOf(sources);
+    }
+
+    /** The blobs a value holds; text becomes a blob of its UTF-8 bytes. */
+    private List<BlobRef> media(PortValue value) {
+        if (value.list() != null) {
+            return value.list();
+        }
+        if (value.blob() != null) {
+            return List.of(value.blob());
+        }
+        if (value.text() != null) {
+            try {
+                return List.of(blobs.put(value.text().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store a text output", e);
+            }
+        }
+        return List.of();
+    }
+
+    private byte[] bytes(String hash) {
+        try {
+            return blobs.get(hash).orElseThrow(() -> new IllegalStateException("output blob " + hash + " is gone"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read output blob " + hash, e);
+        }
+    }
+}

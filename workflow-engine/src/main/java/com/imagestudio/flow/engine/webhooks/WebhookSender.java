@@ -43,6 +43,7 @@ class WebhookSender implements WebhookActivities {
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
 
     WebhookSender(JdbcClient jdbc, RunService runs, WebhookSecrets secrets, WebhookUrls urls, Clock clock) {

@@ -3,7 +3,11 @@ package com.imagestudio.flow.web.problems;
 import com.imagestudio.flow.activities.node.BadInputException;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
+import com.imagestudio.flow.engine.run.RunNotRetryableException;
 import com.imagestudio.flow.engine.run.TooManyRunsException;
+import com.imagestudio.flow.engine.workflows.IdempotencyKeyInUseException;
+import com.imagestudio.flow.engine.workflows.IdempotencyKeyReusedException;
+import com.imagestudio.flow.engine.workflows.WorkflowNotFoundException;
 import com.imagestudio.flow.web.blobs.BlobNotFoundException;
 import com.imagestudio.flow.web.keys.KeyNotFoundException;
 import com.imagestudio.flow.web.runs.OutputNotFoundException;
@@ -38,7 +42,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class,
-            KeyNotFoundException.class})
+            KeyNotFoundException.class, WorkflowNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
@@ -46,6 +50,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooManyRuns(TooManyRunsException e) {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-runs", "Too many runs in progress", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key already used",
+                e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyInUse(IdempotencyKeyInUseException e) {
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Request in progress", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notRetryable(RunNotRetryableException e) {
+        return problem(HttpStatus.CONFLICT, "run-not-retryable", "The run cannot be retried", e.getMessage());
     }
 
     @ExceptionHandler

@@ -7,7 +7,11 @@ import com.imagestudio.flow.engine.assets.CollectionNotFoundException;
 import com.imagestudio.flow.engine.assets.ShareExpiredException;
 import com.imagestudio.flow.engine.assets.ShareNotFoundException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
+import com.imagestudio.flow.engine.run.RunNotRetryableException;
 import com.imagestudio.flow.engine.run.TooManyRunsException;
+import com.imagestudio.flow.engine.workflows.IdempotencyKeyInUseException;
+import com.imagestudio.flow.engine.workflows.IdempotencyKeyReusedException;
+import com.imagestudio.flow.engine.workflows.WorkflowNotFoundException;
 import com.imagestudio.flow.web.blobs.BlobNotFoundException;
 import com.imagestudio.flow.web.keys.KeyNotFoundException;
 import com.imagestudio.flow.web.runs.OutputNotFoundException;
@@ -43,7 +47,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class,
             KeyNotFoundException.class, AssetNotFoundException.class, CollectionNotFoundException.class,
-            ShareNotFoundException.class})
+            ShareNotFoundException.class, WorkflowNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
@@ -56,6 +60,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooManyRuns(TooManyRunsException e) {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-runs", "Too many runs in progress", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key already used",
+                e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyInUse(IdempotencyKeyInUseException e) {
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Request in progress", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notRetryable(RunNotRetryableException e) {
+        return problem(HttpStatus.CONFLICT, "run-not-retryable", "The run cannot be retried", e.getMessage());
     }
 
     @ExceptionHandler

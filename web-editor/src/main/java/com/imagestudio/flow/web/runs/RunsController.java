@@ -2,7 +2,6 @@ package com.imagestudio.flow.web.runs;
 
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.catalog.graph.Graph;
-import com.imagestudio.flow.engine.blobs.ImageUploads;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunView;
 import com.imagestudio.flow.web.user.CurrentUser;
@@ -17,33 +16,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Starting and following runs. {@code ?wait=N} holds the answer up to N seconds (at most 120)
+ * Starting and following runs. {@code ?wait=N} holds the answer up to N seconds (see {@link RunWait})
  * for the run to end, which keeps scripts and curl simple.
  */
 @RestController
 @RequestMapping("/api/runs")
 class RunsController {
 
-    private static final int MAX_WAIT_SECONDS = 120;
     private static final String RUN_PART = "run";
 
     private final RunService runs;
-    private final ImageUploads uploads;
+    private final UploadedInputs uploads;
     private final CurrentUser user;
 
-    RunsController(RunService runs, ImageUploads uploads, CurrentUser user) {
+    RunsController(RunService runs, UploadedInputs uploads, CurrentUser user) {
         this.runs = runs;
         this.uploads = uploads;
         this.user = user;
@@ -61,23 +54,12 @@ class RunsController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RunView> startWithUploads(@RequestPart(RUN_PART) RunStart body, MultipartHttpServletRequest request,
                                              @RequestParam(defaultValue = "0") int wait) {
-        Map<String, Object> inputs = new HashMap<>(body.inputs());
-        for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
-            if (part.getKey().equals(RUN_PART)) {
-                continue; // curl -F 'run=@graph.json' sends the graph as a file too
-            }
-            if (part.getValue().size() != 1) {
-                throw new IllegalArgumentException("send one file for input \"" + part.getKey() + "\", got "
-                        + part.getValue().size());
-            }
-            inputs.put(part.getKey(), uploads.store(bytesOf(part.getValue().get(0))).hash());
-        }
-        return started(body.graph(), inputs, wait);
+        return started(body.graph(), uploads.bind(body.inputs(), request, RUN_PART), wait);
     }
 
     @GetMapping("/{id}")
     RunView get(@PathVariable String id, @RequestParam(defaultValue = "0") int wait) {
-        return runs.await(user.id(), id, waitFor(wait));
+        return runs.await(user.id(), id, RunWait.of(wait));
     }
 
     /** The image an output node kept: a redirect to its blob, so {@code curl -L} downloads it. */
@@ -95,25 +77,21 @@ class RunsController {
         return ResponseEntity.accepted().body(runs.cancel(user.id(), id));
     }
 
+    /**
+     * Starts the failed or cancelled run again as a new run ({@code retryOf} names this one): the
+     * nodes that had succeeded come from the cache, so the work resumes at the node that failed.
+     */
+    @PostMapping("/{id}/retry")
+    ResponseEntity<RunView> retry(@PathVariable String id, @RequestParam(defaultValue = "0") int wait) {
+        Duration waitFor = RunWait.of(wait);
+        RunView run = runs.retry(user.id(), id);
+        return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(runs.await(user.id(), run.id(), waitFor));
+    }
+
     private ResponseEntity<RunView> started(Graph graph, Map<String, Object> inputs, int wait) {
-        Duration waitFor = waitFor(wait);
+        Duration waitFor = RunWait.of(wait);
         RunView run = runs.start(user.id(), graph, inputs);
         RunView reported = runs.await(user.id(), run.id(), waitFor);
         return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(reported);
-    }
-
-    private static Duration waitFor(int seconds) {
-        if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
-            throw new IllegalArgumentException("wait must be 0 to " + MAX_WAIT_SECONDS + " seconds, got " + seconds);
-        }
-        return Duration.ofSeconds(seconds);
-    }
-
-    private static byte[] bytesOf(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the upload " + file.getName(), e);
-        }
     }
 }

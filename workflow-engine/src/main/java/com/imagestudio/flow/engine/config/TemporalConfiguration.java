@@ -5,6 +5,8 @@ import com.imagestudio.flow.activities.run.NodeExecutor;
 import com.imagestudio.flow.engine.run.GraphRunWorkflowImpl;
 import com.imagestudio.flow.engine.run.PreflightActivities;
 import com.imagestudio.flow.engine.run.RunRecorderActivities;
+import com.imagestudio.flow.engine.webhooks.WebhookActivities;
+import com.imagestudio.flow.engine.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -56,11 +58,14 @@ public class TemporalConfiguration {
 
     @Bean
     WorkerLifecycle workerLifecycle(WorkflowClient client, StudioProperties properties, NodeExecutor executor,
-                                    RunRecorderActivities recorder, PreflightActivities preflight) {
+                                    RunRecorderActivities recorder, PreflightActivities preflight,
+                                    WebhookActivities webhooks) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(properties.temporal().taskQueue());
         worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
         worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight);
+        worker.registerActivitiesImplementations(webhooks);
         return new WorkerLifecycle(factory);
     }
 

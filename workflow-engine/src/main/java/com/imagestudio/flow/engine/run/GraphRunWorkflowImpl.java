@@ -5,13 +5,17 @@ import com.imagestudio.flow.activities.run.NodeActivities;
 import com.imagestudio.flow.activities.run.NodeInvocation;
 import com.imagestudio.flow.activities.run.NodeResult;
 import com.imagestudio.flow.catalog.schema.NodeKind;
+import com.imagestudio.flow.engine.webhooks.WebhookCall;
+import com.imagestudio.flow.engine.webhooks.WebhookDeliveryWorkflow;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
@@ -90,19 +94,23 @@ public class GraphRunWorkflowImpl implements GraphRunWorkflow {
             recorder.nodesSkipped(runId, skipped);
         }
         if (CancellationScope.current().isCancelRequested()) {
-            Workflow.newDetachedCancellationScope(() ->
-                    recorder.runFinished(runId, RunStatus.CANCELLED, Map.of(), "the run was cancelled")).run();
+            Workflow.newDetachedCancellationScope(() -> {
+                recorder.runFinished(runId, RunStatus.CANCELLED, Map.of(), "the run was cancelled");
+                callWebhook(request);
+            }).run();
             throw new CanceledFailure("the run was cancelled");
         }
         if (firstFailure != null) {
             log.info("run {} failed: {}", runId, firstFailure.getOriginalMessage());
             recorder.runFinished(runId, RunStatus.FAILED, Map.of(), firstFailure.getOriginalMessage());
+            callWebhook(request);
             throw firstFailure;
         }
         Map<String, Map<String, PortValue>> outputs = new LinkedHashMap<>();
         request.plan().nodes().stream().filter(PlannedNode::output)
                 .forEach(node -> outputs.put(node.id(), finished.get(node.id()).outputs()));
         recorder.runFinished(runId, RunStatus.SUCCEEDED, outputs, null);
+        callWebhook(request);
         return new RunOutcome(outputs);
     }
 
@@ -114,8 +122,29 @@ public class GraphRunWorkflowImpl implements GraphRunWorkflow {
             ApplicationFailure refusal = asNodeFailure("pre-flight", e);
             recorder.nodesSkipped(request.runId(), request.plan().nodes().stream().map(PlannedNode::id).toList());
             recorder.runFinished(request.runId(), RunStatus.FAILED, Map.of(), refusal.getOriginalMessage());
+            callWebhook(request);
             throw refusal;
         }
+    }
+
+    /**
+     * Once the run is recorded as ended, hands its webhook to a delivery workflow that outlives
+     * this one (retries with backoff for minutes must not hold a finished run open), and waits
+     * only until that workflow has started.
+     */
+    private void callWebhook(RunRequest request) {
+        if (request.webhookUrl() == null
+                || Workflow.getVersion("run-webhook", Workflow.DEFAULT_VERSION, 1) < 1) {
+            return;
+        }
+        WebhookCall call = WebhookCall.forRun(request.runId(), request.webhookUrl());
+        WebhookDeliveryWorkflow delivery = Workflow.newChildWorkflowStub(WebhookDeliveryWorkflow.class,
+                ChildWorkflowOptions.newBuilder()
+                        .setWorkflowId(call.deliveryId())
+                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                        .build());
+        Async.procedure(delivery::deliver, call);
+        Workflow.getWorkflowExecution(delivery).get();
     }
 
     private void startReadyNodes(String runId, List<PlannedNode> waiting, Map<String, NodeResult> finished,

@@ -32,16 +32,24 @@ class RunEntity {
     private Instant createdAt;
     private Instant startedAt;
     private Instant finishedAt;
+    private String workflowId;
+    private Integer workflowVersion;
+    private String retryOf;
+    private String webhookUrl;
 
     protected RunEntity() {
     }
 
-    RunEntity(String id, String ownerId, String graph, String inputs, Instant createdAt) {
+    RunEntity(String id, String ownerId, String graph, String inputs, RunOrigin origin, Instant createdAt) {
         this.id = id;
         this.ownerId = ownerId;
         this.status = RunStatus.QUEUED;
         this.graph = graph;
         this.inputs = inputs;
+        this.workflowId = origin.workflowId();
+        this.workflowVersion = origin.workflowVersion();
+        this.retryOf = origin.retryOf();
+        this.webhookUrl = origin.webhookUrl();
         this.createdAt = createdAt;
     }
 
@@ -97,5 +105,21 @@ class RunEntity {
 
     Instant finishedAt() {
         return finishedAt;
+    }
+
+    String workflowId() {
+        return workflowId;
+    }
+
+    Integer workflowVersion() {
+        return workflowVersion;
+    }
+
+    String retryOf() {
+        return retryOf;
+    }
+
+    String webhookUrl() {
+        return webhookUrl;
     }
 }

@@ -76,7 +76,7 @@ class RunRecorder implements RunRecorderActivities {
             Graph graph = EngineJson.read(run.graph(), Graph.class);
             GraphNode planned = graph.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst().orElseThrow();
             if (assets.keeps(planned.type(), planned.version())) {
-                assets.record(new RunOutput(runId, run.ownerId(), null, graph, EngineJson.read(run.inputs(), INPUTS),
+                assets.record(new RunOutput(runId, run.ownerId(), run.workflowId(), graph, EngineJson.read(run.inputs(), INPUTS),
                         nodeId, result.outputs(), finished(runId)));
             }
             metrics.nodeSucceeded(node.nodeType(), result.cached(), node.startedAt() == null ? Duration.ZERO

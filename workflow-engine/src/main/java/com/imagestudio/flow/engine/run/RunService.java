@@ -74,6 +74,14 @@ public class RunService {
      * @throws com.imagestudio.flow.catalog.graph.InvalidGraphException with every problem, before anything is stored
      */
     public RunView start(String ownerId, Graph graph, Map<String, Object> inputs) {
+        return start(ownerId, newRunId(), graph, inputs, RunOrigin.NONE);
+    }
+
+    /**
+     * As {@link #start(String, Graph, Map)}, under a run id chosen beforehand (so that it can be
+     * promised, as an idempotency key is, before the run exists), recording where the run comes from.
+     */
+    public RunView start(String ownerId, String runId, Graph graph, Map<String, Object> inputs, RunOrigin origin) {
         LoadAssetResolver.Resolution resolved = assetResolver.resolve(ownerId, graph, inputs);
         ValidationResult validation = validator.validate(resolved.graph(), inputs);
         if (!validation.isValid() || !resolved.problems().isEmpty()) {
@@ -88,18 +96,37 @@ public class RunService {
         if (inFlight >= subscription.maxConcurrentRuns()) {
             throw new TooManyRunsException(inFlight, subscription);
         }
-        String runId = "run-" + UUID.randomUUID();
         transaction.executeWithoutResult(tx -> {
             runs.save(new RunEntity(runId, ownerId, EngineJson.write(validated.graph()), EngineJson.write(inputs),
-                    clock.instant()));
+                    origin, clock.instant()));
             List<PlannedNode> planned = plan.nodes();
             for (int i = 0; i < planned.size(); i++) {
                 PlannedNode node = planned.get(i);
                 nodes.save(new RunNodeEntity(runId, node.id(), node.type(), i, credits.get(node.id())));
             }
         });
-        startWorkflow(runId, plan);
+        startWorkflow(runId, plan, origin.webhookUrl());
         return find(ownerId, runId);
+    }
+
+    public static String newRunId() {
+        return "run-" + UUID.randomUUID();
+    }
+
+    /**
+     * Runs a failed or cancelled run again as a new run: the same pinned graph, inputs, workflow
+     * version and webhook. The node cache makes every node that had succeeded free, so in effect
+     * the run resumes from the node that failed.
+     *
+     * @throws RunNotRetryableException when the run has not failed or been cancelled
+     */
+    public RunView retry(String ownerId, String runId) {
+        RunEntity run = runs.findByIdAndOwnerId(runId, ownerId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (run.status() != RunStatus.FAILED && run.status() != RunStatus.CANCELLED) {
+            throw new RunNotRetryableException(runId, run.status());
+        }
+        return start(ownerId, newRunId(), EngineJson.read(run.graph(), Graph.class), EngineJson.read(run.inputs(), INPUTS),
+                new RunOrigin(run.workflowId(), run.workflowVersion(), run.id(), run.webhookUrl()));
     }
 
     /**
@@ -123,7 +150,7 @@ public class RunService {
             }
             transaction.executeWithoutResult(tx -> nodes.findByRunIdOrderByPosition(run.id()).forEach(RunNodeEntity::requeue));
             try {
-                startWorkflow(run.id(), ExecutionPlan.of(validation.graph()));
+                startWorkflow(run.id(), ExecutionPlan.of(validation.graph()), run.webhookUrl());
                 resumed.add(run.id());
             } catch (WorkflowExecutionAlreadyStarted alive) {
                 // its workflow survived (a real cluster, or it is simply still running): leave it be
@@ -132,12 +159,12 @@ public class RunService {
         return resumed;
     }
 
-    private void startWorkflow(String runId, ExecutionPlan plan) {
+    private void startWorkflow(String runId, ExecutionPlan plan, String webhookUrl) {
         GraphRunWorkflow workflow = temporal.newWorkflowStub(GraphRunWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(runId)
                 .setTaskQueue(properties.temporal().taskQueue())
                 .build());
-        WorkflowClient.start(workflow::run, new RunRequest(runId, plan));
+        WorkflowClient.start(workflow::run, new RunRequest(runId, plan, webhookUrl));
     }
 
     public RunView find(String ownerId, String runId) {
@@ -147,7 +174,8 @@ public class RunService {
                         n.outputs() == null ? Map.of() : EngineJson.read(n.outputs(), NODE_OUTPUTS),
                         n.error(), n.startedAt(), n.finishedAt()))
                 .toList();
-        return new RunView(run.id(), run.status(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt(),
+        return new RunView(run.id(), run.status(), run.workflowId(), run.workflowVersion(), run.retryOf(), run.error(),
+                run.createdAt(), run.startedAt(), run.finishedAt(),
                 nodeViews, run.outputs() == null ? Map.of() : EngineJson.read(run.outputs(), RUN_OUTPUTS));
     }
 

@@ -6,10 +6,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A run as its owner sees it: status, each node's progress, and the results of output nodes. */
+/**
+ * A run as its owner sees it: status, each node's progress, and the results of output nodes;
+ * {@code workflowId}/{@code workflowVersion} when it ran a saved workflow, {@code retryOf} when it
+ * retries another run.
+ */
 public record RunView(
         String id,
         RunStatus status,
+        String workflowId,
+        Integer workflowVersion,
+        String retryOf,
         String error,
         Instant createdAt,
         Instant startedAt,

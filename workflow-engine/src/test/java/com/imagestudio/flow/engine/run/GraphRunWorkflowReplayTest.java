@@ -1,5 +1,6 @@
 package com.imagestudio.flow.engine.run;
 
+import com.imagestudio.flow.engine.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -30,6 +31,25 @@ class GraphRunWorkflowReplayTest {
 
         // when / then: the current workflow code makes the same decisions
         WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
+    }
+
+    @Test
+    void aRecordedRunThatHandedItsWebhookToADeliveryStillReplays() throws Exception {
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.WITH_WEBHOOK));
+        assertThat(eventTypes(history))
+                .containsOnlyOnce(EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
+                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+
+        WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
+    }
+
+    @Test
+    void aRecordedWebhookDeliveryThatFailedOnceThenSucceededStillReplays() throws Exception {
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.WEBHOOK_DELIVERY));
+        assertThat(eventTypes(history)).containsOnlyOnce(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+
+        WorkflowReplayer.replayWorkflowExecution(history, WebhookDeliveryWorkflowImpl.class);
     }
 
     private static List<EventType> eventTypes(WorkflowExecutionHistory history) {

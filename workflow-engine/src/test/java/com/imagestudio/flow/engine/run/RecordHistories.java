@@ -3,7 +3,11 @@ package com.imagestudio.flow.engine.run;
 import com.imagestudio.flow.activities.run.NodeActivities;
 import com.imagestudio.flow.activities.run.NodeInvocation;
 import com.imagestudio.flow.catalog.schema.NodeKind;
+import com.imagestudio.flow.engine.webhooks.WebhookActivities;
+import com.imagestudio.flow.engine.webhooks.WebhookCall;
+import com.imagestudio.flow.engine.webhooks.WebhookDeliveryWorkflowImpl;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -36,6 +40,10 @@ public final class RecordHistories {
 
     static final String BRANCH_JOIN = "histories/graph-run-branch-join.json";
     static final String BRANCH_JOIN_RUN_ID = "graph-run-branch-join";
+    static final String WITH_WEBHOOK = "histories/graph-run-with-webhook.json";
+    static final String WITH_WEBHOOK_RUN_ID = "graph-run-with-webhook";
+    static final String WEBHOOK_DELIVERY = "histories/webhook-delivery-retried.json";
+    static final String WEBHOOK_URL = "https://hooks.example.com/studio";
 
     private RecordHistories() {
     }
@@ -51,14 +59,52 @@ public final class RecordHistories {
 
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args.length > 0 ? args[0] : "src/test/resources");
-        Path target = resources.resolve(BRANCH_JOIN);
+        record(resources.resolve(BRANCH_JOIN), RecordHistories::recordBranchJoin);
+        record(resources.resolve(WITH_WEBHOOK), () -> recordWithWebhook().get(0));
+        record(resources.resolve(WEBHOOK_DELIVERY), () -> recordWithWebhook().get(1));
+    }
+
+    private static void record(Path target, java.util.function.Supplier<WorkflowExecutionHistory> history) throws IOException {
         if (Files.exists(target)) {
             System.out.println(target + " exists; a recorded history is never overwritten");
             return;
         }
         Files.createDirectories(target.getParent());
-        Files.writeString(target, recordBranchJoin().toJson(true), StandardCharsets.UTF_8);
+        Files.writeString(target, history.get().toJson(true), StandardCharsets.UTF_8);
         System.out.println("recorded " + target);
+    }
+
+    /**
+     * A run with a webhook, and its delivery: the receiver fails once, then answers.
+     *
+     * @return the run's history, then the delivery's
+     */
+    private static java.util.List<WorkflowExecutionHistory> recordWithWebhook() {
+        NodeActivities nodes = mock(NodeActivities.class, withSettings().withoutAnnotations());
+        when(nodes.runNode(any())).thenReturn(result("image", image('7')));
+        RunRecorderActivities recorder = mock(RunRecorderActivities.class, withSettings().withoutAnnotations());
+        PreflightActivities preflight = mock(PreflightActivities.class, withSettings().withoutAnnotations());
+        WebhookActivities webhooks = mock(WebhookActivities.class, withSettings().withoutAnnotations());
+        org.mockito.Mockito.doThrow(ApplicationFailure.newFailure("the webhook answered 500", "WebhookRefused"))
+                .doNothing().when(webhooks).deliver(any());
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            Worker worker = env.newWorker("record-histories");
+            worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
+            worker.registerActivitiesImplementations(nodes, recorder, preflight, webhooks);
+            env.start();
+            GraphRunWorkflow workflow = env.getWorkflowClient().newWorkflowStub(GraphRunWorkflow.class,
+                    WorkflowOptions.newBuilder().setWorkflowId(WITH_WEBHOOK_RUN_ID).setTaskQueue("record-histories").build());
+            workflow.run(new RunRequest(WITH_WEBHOOK_RUN_ID, webhookPlan(), WEBHOOK_URL));
+            WebhookCall call = WebhookCall.forRun(WITH_WEBHOOK_RUN_ID, WEBHOOK_URL);
+            env.getWorkflowClient().newUntypedWorkflowStub(call.deliveryId()).getResult(Void.class);
+            return java.util.List.of(env.getWorkflowClient().fetchHistory(WITH_WEBHOOK_RUN_ID),
+                    env.getWorkflowClient().fetchHistory(call.deliveryId()));
+        }
+    }
+
+    /** load, then an output node. */
+    static ExecutionPlan webhookPlan() {
+        return plan(node("load", NodeKind.LOCAL, Map.of()), output("save", Map.of("image", fed("load", "image"))));
     }
 
     private static WorkflowExecutionHistory recordBranchJoin() {

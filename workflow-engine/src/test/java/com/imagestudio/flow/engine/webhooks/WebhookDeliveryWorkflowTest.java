@@ -36,10 +36,10 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -120,11 +120,11 @@ class WebhookDeliveryWorkflowTest {
 
         run.run(new RunRequest("run-4", plan(), URL));
 
-        InOrder order = inOrder(recorder, webhooks);
-        order.verify(recorder).runFinished(eq("run-4"), eq(RunStatus.SUCCEEDED), anyMap(), isNull());
-        order.verify(webhooks, timeout(10_000)).deliver(WebhookCall.forRun("run-4", URL));
         WorkflowStub child = client.newUntypedWorkflowStub("webhook-run-4");
         child.getResult(Void.class);
+        InOrder order = inOrder(recorder, webhooks);
+        order.verify(recorder).runFinished(eq("run-4"), eq(RunStatus.SUCCEEDED), anyMap(), isNull());
+        order.verify(webhooks, atLeastOnce()).deliver(WebhookCall.forRun("run-4", URL));
         verify(webhooks, times(10)).deliver(WebhookCall.forRun("run-4", URL));
         verify(webhooks).deliveryFailed(WebhookCall.forRun("run-4", URL), "the webhook answered 503");
     }

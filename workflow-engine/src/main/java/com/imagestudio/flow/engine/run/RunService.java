@@ -70,14 +70,27 @@ public class RunService {
      */
     public RunView start(String ownerId, Graph graph, Map<String, Object> inputs) {
         ValidatedGraph validated = validator.require(graph, inputs);
-        ExecutionPlan plan = ExecutionPlan.of(validated);
-        Map<String, Integer> credits = CostEstimator.estimate(validated).nodes().stream()
-                .collect(Collectors.toMap(CostEstimate.NodeCost::nodeId, CostEstimate.NodeCost::credits));
         Plan subscription = ledger.ensureAccount(ownerId);
         long inFlight = runs.countByOwnerIdAndStatusIn(ownerId, List.of(RunStatus.QUEUED, RunStatus.RUNNING));
         if (inFlight >= subscription.maxConcurrentRuns()) {
             throw new TooManyRunsException(inFlight, subscription);
         }
+        RunRequest request = record(ownerId, validated, inputs);
+        startWorkflow(request);
+        return find(ownerId, request.runId());
+    }
+
+    /**
+     * Records a run of a validated graph and its planned nodes (status {@code QUEUED}) without
+     * starting it, and returns what its workflow needs. {@link #start} and the rows of a batch
+     * both make their runs here; the caller decides how the workflow starts and whether the
+     * plan's limit on runs in progress applies (a batch bounds its own concurrency).
+     * Joins the caller's transaction if there is one.
+     */
+    public RunRequest record(String ownerId, ValidatedGraph validated, Map<String, Object> inputs) {
+        ExecutionPlan plan = ExecutionPlan.of(validated);
+        Map<String, Integer> credits = CostEstimator.estimate(validated).nodes().stream()
+                .collect(Collectors.toMap(CostEstimate.NodeCost::nodeId, CostEstimate.NodeCost::credits));
         String runId = "run-" + UUID.randomUUID();
         transaction.executeWithoutResult(tx -> {
             runs.save(new RunEntity(runId, ownerId, EngineJson.write(validated.graph()), EngineJson.write(inputs),
@@ -88,8 +101,7 @@ public class RunService {
                 nodes.save(new RunNodeEntity(runId, node.id(), node.type(), i, credits.get(node.id())));
             }
         });
-        startWorkflow(runId, plan);
-        return find(ownerId, runId);
+        return new RunRequest(runId, plan);
     }
 
     /**
@@ -113,7 +125,7 @@ public class RunService {
             }
             transaction.executeWithoutResult(tx -> nodes.findByRunIdOrderByPosition(run.id()).forEach(RunNodeEntity::requeue));
             try {
-                startWorkflow(run.id(), ExecutionPlan.of(validation.graph()));
+                startWorkflow(new RunRequest(run.id(), ExecutionPlan.of(validation.graph())));
                 resumed.add(run.id());
             } catch (WorkflowExecutionAlreadyStarted alive) {
                 // its workflow survived (a real cluster, or it is simply still running): leave it be
@@ -122,12 +134,12 @@ public class RunService {
         return resumed;
     }
 
-    private void startWorkflow(String runId, ExecutionPlan plan) {
+    private void startWorkflow(RunRequest request) {
         GraphRunWorkflow workflow = temporal.newWorkflowStub(GraphRunWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(runId)
+                .setWorkflowId(request.runId())
                 .setTaskQueue(properties.temporal().taskQueue())
                 .build());
-        WorkflowClient.start(workflow::run, new RunRequest(runId, plan));
+        WorkflowClient.start(workflow::run, request);
     }
 
     public RunView find(String ownerId, String runId) {

@@ -118,16 +118,15 @@ public final class BatchCsv {
         }
     }
 
-    /** Blank lines the parser skipped before a record: its line is after them. */
+    /** Blank lines the parser skipped before a record (its position is where they start): its line is after them. */
     private static int leadingLineBreaks(String text, long recordStart) {
         int breaks = 0;
-        for (int i = (int) recordStart - 1; i >= 0 && (text.charAt(i) == '\n' || text.charAt(i) == '\r'); i--) {
+        for (int i = (int) recordStart; i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r'); i++) {
             if (text.charAt(i) == '\n') {
                 breaks++;
             }
         }
-        // the line break that ended the previous record is not a blank line
-        return Math.max(0, breaks - 1);
+        return breaks;
     }
 
     private static String reason(Exception e) {

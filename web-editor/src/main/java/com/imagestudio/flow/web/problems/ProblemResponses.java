@@ -6,6 +6,12 @@ import com.imagestudio.flow.engine.assets.AssetNotFoundException;
 import com.imagestudio.flow.engine.assets.CollectionNotFoundException;
 import com.imagestudio.flow.engine.assets.ShareExpiredException;
 import com.imagestudio.flow.engine.assets.ShareNotFoundException;
+import com.imagestudio.flow.engine.batch.BatchNotFoundException;
+import com.imagestudio.flow.engine.batch.BatchRejectedException;
+import com.imagestudio.flow.engine.batch.BatchRunningException;
+import com.imagestudio.flow.engine.batch.BatchTooLargeException;
+import com.imagestudio.flow.engine.credits.InsufficientCreditsException;
+import com.imagestudio.flow.engine.schedule.ScheduleNotFoundException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
 import com.imagestudio.flow.engine.run.RunNotRetryableException;
 import com.imagestudio.flow.engine.run.TooManyRunsException;
@@ -47,7 +53,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({RunNotFoundException.class, BlobNotFoundException.class, OutputNotFoundException.class,
             KeyNotFoundException.class, AssetNotFoundException.class, CollectionNotFoundException.class,
-            ShareNotFoundException.class, WorkflowNotFoundException.class})
+            ShareNotFoundException.class, WorkflowNotFoundException.class, BatchNotFoundException.class,
+            ScheduleNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
@@ -60,6 +67,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooManyRuns(TooManyRunsException e) {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-runs", "Too many runs in progress", e.getMessage());
+    }
+
+    /** Every bad row of a batch with its CSV line (null for the batch as a whole); nothing was stored. */
+    @ExceptionHandler
+    ProblemDetail invalidBatch(BatchRejectedException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-batch", "The batch has bad rows", e.getMessage());
+        problem.setProperty("badRows", e.badRows());
+        problem.setProperty("rows", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail batchTooLarge(BatchTooLargeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "batch-too-large", "Too many rows for the plan", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail batchRunning(BatchRunningException e) {
+        return problem(HttpStatus.CONFLICT, "batch-running", "The batch is still running", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail insufficientCredits(InsufficientCreditsException e) {
+        return problem(HttpStatus.PAYMENT_REQUIRED, "insufficient-credits", "Not enough credits", e.getMessage());
     }
 
     @ExceptionHandler

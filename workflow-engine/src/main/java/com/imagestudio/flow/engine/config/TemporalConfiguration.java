@@ -2,11 +2,15 @@ package com.imagestudio.flow.engine.config;
 
 import com.imagestudio.flow.activities.run.NodeActivitiesImpl;
 import com.imagestudio.flow.activities.run.NodeExecutor;
+import com.imagestudio.flow.engine.batch.BatchActivities;
+import com.imagestudio.flow.engine.batch.BatchWorkflowImpl;
 import com.imagestudio.flow.engine.run.GraphRunWorkflowImpl;
 import com.imagestudio.flow.engine.run.PreflightActivities;
 import com.imagestudio.flow.engine.run.RunRecorderActivities;
 import com.imagestudio.flow.engine.webhooks.WebhookActivities;
 import com.imagestudio.flow.engine.webhooks.WebhookDeliveryWorkflowImpl;
+import com.imagestudio.flow.engine.schedule.ScheduleActivities;
+import com.imagestudio.flow.engine.schedule.ScheduleWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -59,13 +63,13 @@ public class TemporalConfiguration {
     @Bean
     WorkerLifecycle workerLifecycle(WorkflowClient client, StudioProperties properties, NodeExecutor executor,
                                     RunRecorderActivities recorder, PreflightActivities preflight,
-                                    WebhookActivities webhooks) {
+                                    WebhookActivities webhooks, BatchActivities batches, ScheduleActivities schedules) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(properties.temporal().taskQueue());
-        worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class);
-        worker.registerWorkflowImplementationTypes(WebhookDeliveryWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight);
-        worker.registerActivitiesImplementations(webhooks);
+        worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class,
+                BatchWorkflowImpl.class, ScheduleWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight, webhooks,
+                batches, schedules);
         return new WorkerLifecycle(factory);
     }
 

@@ -88,14 +88,32 @@ public class RunService {
             throw new InvalidGraphException(Stream.concat(resolved.problems().stream(), validation.problems().stream()).toList());
         }
         ValidatedGraph validated = validation.graph();
-        ExecutionPlan plan = ExecutionPlan.of(validated);
-        Map<String, Integer> credits = CostEstimator.estimate(validated).nodes().stream()
-                .collect(Collectors.toMap(CostEstimate.NodeCost::nodeId, CostEstimate.NodeCost::credits));
         Plan subscription = ledger.ensureAccount(ownerId);
         long inFlight = runs.countByOwnerIdAndStatusIn(ownerId, List.of(RunStatus.QUEUED, RunStatus.RUNNING));
         if (inFlight >= subscription.maxConcurrentRuns()) {
             throw new TooManyRunsException(inFlight, subscription);
         }
+        RunRequest request = record(ownerId, runId, validated, inputs, origin);
+        startWorkflow(request);
+        return find(ownerId, runId);
+    }
+
+    /**
+     * Records a run of a validated graph and its planned nodes (status {@code QUEUED}) without
+     * starting it, and returns what its workflow needs. {@link #start} and the rows of a batch
+     * both make their runs here; the caller decides how the workflow starts and whether the
+     * plan's limit on runs in progress applies (a batch bounds its own concurrency).
+     * Joins the caller's transaction if there is one.
+     */
+    public RunRequest record(String ownerId, ValidatedGraph validated, Map<String, Object> inputs) {
+        return record(ownerId, newRunId(), validated, inputs, RunOrigin.NONE);
+    }
+
+    private RunRequest record(String ownerId, String runId, ValidatedGraph validated, Map<String, Object> inputs,
+                              RunOrigin origin) {
+        ExecutionPlan plan = ExecutionPlan.of(validated);
+        Map<String, Integer> credits = CostEstimator.estimate(validated).nodes().stream()
+                .collect(Collectors.toMap(CostEstimate.NodeCost::nodeId, CostEstimate.NodeCost::credits));
         transaction.executeWithoutResult(tx -> {
             runs.save(new RunEntity(runId, ownerId, EngineJson.write(validated.graph()), EngineJson.write(inputs),
                     origin, clock.instant()));
@@ -105,8 +123,7 @@ public class RunService {
                 nodes.save(new RunNodeEntity(runId, node.id(), node.type(), i, credits.get(node.id())));
             }
         });
-        startWorkflow(runId, plan, origin.webhookUrl());
-        return find(ownerId, runId);
+        return new RunRequest(runId, plan, origin.webhookUrl());
     }
 
     public static String newRunId() {
@@ -150,7 +167,7 @@ public class RunService {
             }
             transaction.executeWithoutResult(tx -> nodes.findByRunIdOrderByPosition(run.id()).forEach(RunNodeEntity::requeue));
             try {
-                startWorkflow(run.id(), ExecutionPlan.of(validation.graph()), run.webhookUrl());
+                startWorkflow(new RunRequest(run.id(), ExecutionPlan.of(validation.graph()), run.webhookUrl()));
                 resumed.add(run.id());
             } catch (WorkflowExecutionAlreadyStarted alive) {
                 // its workflow survived (a real cluster, or it is simply still running): leave it be
@@ -159,12 +176,12 @@ public class RunService {
         return resumed;
     }
 
-    private void startWorkflow(String runId, ExecutionPlan plan, String webhookUrl) {
+    private void startWorkflow(RunRequest request) {
         GraphRunWorkflow workflow = temporal.newWorkflowStub(GraphRunWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(runId)
+                .setWorkflowId(request.runId())
                 .setTaskQueue(properties.temporal().taskQueue())
                 .build());
-        WorkflowClient.start(workflow::run, new RunRequest(runId, plan, webhookUrl));
+        WorkflowClient.start(workflow::run, request);
     }
 
     public RunView find(String ownerId, String runId) {

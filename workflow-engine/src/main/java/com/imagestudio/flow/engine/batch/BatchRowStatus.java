@@ -1,0 +1,5 @@
+package com.imagestudio.flow.engine.batch;
+
+public enum BatchRowStatus {
+    PENDING, RUNNING, SUCCEEDED, FAILED, CANCELLED
+}

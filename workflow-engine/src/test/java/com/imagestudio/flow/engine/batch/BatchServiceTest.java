@@ -1,0 +1,261 @@
+package com.imagestudio.flow.engine.batch;
+
+import com.imagestudio.flow.activities.blob.BlobStore;
+import com.imagestudio.flow.catalog.graph.Edge;
+import com.imagestudio.flow.catalog.graph.Graph;
+import com.imagestudio.flow.catalog.graph.GraphInput;
+import com.imagestudio.flow.catalog.graph.GraphNode;
+import com.imagestudio.flow.engine.credits.CreditLedger;
+import com.imagestudio.flow.engine.credits.InsufficientCreditsException;
+import com.imagestudio.flow.engine.credits.Plan;
+import com.imagestudio.flow.engine.run.RunService;
+import com.imagestudio.flow.engine.run.RunStatus;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Batches end to end on embedded PostgreSQL and the in-process Temporal server. */
+@SpringBootTest
+class BatchServiceTest {
+
+    @Autowired
+    BatchService batches;
+    @Autowired
+    BatchResults results;
+    @Autowired
+    RunService runs;
+    @Autowired
+    CreditLedger ledger;
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    JdbcClient jdbc;
+
+    String user;
+
+    @BeforeEach
+    void freshUser() {
+        user = "user-" + UUID.randomUUID();
+    }
+
+    @Test
+    void everyRowRunsWithItsOwnValuesAndTheResultsListEachRowsOutputs() throws Exception {
+        String red = png(40, 30, Color.RED);
+        String blue = png(50, 20, Color.BLUE);
+        String csv = "image,side\n" + red + ",16\n\"" + blue + "\",24\n" + red + ",8\n";
+
+        BatchView batch = awaitEnd(batches.create(user, spec(), csv.getBytes(StandardCharsets.UTF_8), Map.of(), null).id());
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.SUCCEEDED);
+        assertThat(batch.progress()).isEqualTo(new BatchView.Progress(0, 0, 3, 0, 0));
+        List<BatchRowView> rows = batches.rows(user, batch.id(), null, 100, 0);
+        assertThat(rows).extracting(BatchRowView::line).containsExactly(2, 3, 4);
+        assertThat(rows).allSatisfy(row -> assertThat(runs.find(user, row.runId()).status()).isEqualTo(RunStatus.SUCCEEDED));
+        List<CSVRecord> csvResults = resultsCsv(batch.id());
+        assertThat(csvResults).extracting(r -> r.get("line"), r -> r.get("status"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2", "SUCCEEDED"),
+                        org.assertj.core.groups.Tuple.tuple("3", "SUCCEEDED"),
+                        org.assertj.core.groups.Tuple.tuple("4", "SUCCEEDED"));
+        assertThat(csvResults.get(0).get("output_urls")).startsWith("/api/blobs/").contains(csvResults.get(0).get("output_hashes"));
+        Map<String, BufferedImage> zip = resultsZip(batch.id());
+        assertThat(zip.keySet()).containsExactlyInAnyOrder("line-2-save-image.png", "line-3-save-image.png", "line-4-save-image.png");
+        assertThat(zip.get("line-3-save-image.png").getWidth()).isEqualTo(24);
+        assertThat(zip.get("line-4-save-image.png").getWidth()).isEqualTo(8);
+        assertThat(zip.get("line-4-save-image.png").getRGB(4, 4) & 0xFFFFFF).isEqualTo(0xFF0000);
+    }
+
+    @Test
+    void aBatchWithBadRowsIsRefusedWithTheirLinesAndNothingIsStored() throws Exception {
+        String photo = png(10, 10, Color.GREEN);
+        String csv = "image,side\n" + photo + ",16\n" + photo + ",-3\nnot-a-hash,16\n";
+
+        assertThatThrownBy(() -> batches.create(user, spec(), csv.getBytes(StandardCharsets.UTF_8), Map.of(), null))
+                .isInstanceOfSatisfying(BatchRejectedException.class, e -> {
+                    // line 3: -3 is out of range for both width and height
+                    assertThat(e.problems()).extracting(RowProblem::line).containsExactly(3, 3, 4);
+                    assertThat(e.badRows()).isEqualTo(2);
+                });
+        assertThat(jdbc.sql("select count(*) from batches where owner_id = :u").param("u", user).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void moreRowsThanThePlanAllowsAreRefused() throws Exception {
+        ledger.openAccount(user, Plan.FREE);
+        String photo = png(10, 10, Color.GREEN);
+        StringBuilder csv = new StringBuilder("image,side\n");
+        for (int i = 0; i < Plan.FREE.maxBatchRows() + 1; i++) {
+            csv.append(photo).append(",8\n");
+        }
+
+        assertThatThrownBy(() -> batches.create(user, spec(), csv.toString().getBytes(StandardCharsets.UTF_8), Map.of(), null))
+                .isInstanceOf(BatchTooLargeException.class)
+                .hasMessage("the batch has 11 rows: the free plan allows 10 per batch");
+    }
+
+    @Test
+    void aBatchWhoseRowsTogetherCostMoreThanTheBalanceIsRefusedUpFront() throws Exception {
+        ledger.openAccount(user, Plan.FREE);
+        String photo = png(10, 10, Color.GREEN);
+        String csv = "image,price\n" + photo + ",30\n" + photo + ",30\n" + photo + ",45\n";
+
+        assertThatThrownBy(() -> batches.create(user, paidSpec(), csv.getBytes(StandardCharsets.UTF_8), Map.of(), null))
+                .isInstanceOf(InsufficientCreditsException.class)
+                .hasMessage("insufficient credits: need 105, have 100");
+    }
+
+    @Test
+    void rowsOfABatchRunEvenThoughThePlanAllowsOneRunAtATime() throws Exception {
+        ledger.openAccount(user, Plan.FREE);
+        String photo = png(10, 10, Color.GREEN);
+        String csv = "image,side\n" + photo + ",4\n" + photo + ",5\n" + photo + ",6\n";
+
+        BatchView batch = awaitEnd(batches.create(user, spec(), csv.getBytes(StandardCharsets.UTF_8), Map.of(), null).id());
+
+        assertThat(batch.concurrency()).isEqualTo(1);
+        assertThat(batch.status()).isEqualTo(BatchStatus.SUCCEEDED);
+        assertThatThrownBy(() -> batches.create(user, new BatchSpec(spec().graph(), spec().mapping(), Map.of(), 2, null),
+                csv.getBytes(StandardCharsets.UTF_8), Map.of(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("concurrency must be 1 to 1 on the free plan, got 2");
+    }
+
+    @Test
+    void failedRowsRunAgainOnRequestAndTheBatchEndsSucceeded() throws Exception {
+        // unique to this test run: the blob folder outlives it
+        byte[] late = pngBytes(12, 12, new Color(new java.util.Random().nextInt(0xFFFFFF)));
+        String lateHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(late));
+        String csv = "image,side\n" + png(10, 10, Color.GREEN) + ",8\n" + lateHash + ",8\n";
+        BatchView first = awaitEnd(batches.create(user, spec(), csv.getBytes(StandardCharsets.UTF_8), Map.of(), null).id());
+        assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(batches.rows(user, first.id(), BatchRowStatus.FAILED, 10, 0)).singleElement()
+                .satisfies(row -> assertThat(row.line()).isEqualTo(3));
+        blobs.put(late, "image/png"); // the missing image arrives
+
+        batches.retryFailed(user, first.id());
+        BatchView again = awaitEnd(first.id());
+
+        assertThat(again.status()).isEqualTo(BatchStatus.SUCCEEDED);
+        assertThat(batches.rows(user, first.id(), null, 10, 0)).extracting(BatchRowView::attempts).containsExactly(1, 2);
+    }
+
+    @Test
+    void uploadedImagesWithoutACsvAreOneRowEachAndFileNamesBindToTheirHashes() throws Exception {
+        Map<String, String> uploads = new java.util.LinkedHashMap<>();
+        uploads.put("a.png", png(20, 20, Color.RED));
+        uploads.put("b.png", png(30, 30, Color.BLUE));
+        BatchSpec spec = new BatchSpec(BatchRowBinderTest.resizeGraph(), Map.of("photo", BatchSpec.FILE_COLUMN),
+                Map.of("width", 10), null, null);
+
+        BatchView batch = awaitEnd(batches.create(user, spec, null, uploads, null).id());
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.SUCCEEDED);
+        assertThat(batches.rows(user, batch.id(), null, 10, 0)).extracting(r -> r.inputs().get("photo"))
+                .containsExactly(uploads.get("a.png"), uploads.get("b.png"));
+    }
+
+    @Test
+    void anotherUserCannotSeeOrTouchABatch() throws Exception {
+        String csv = "image,side\n" + png(10, 10, Color.GREEN) + ",8\n";
+        String id = batches.create(user, spec(), csv.getBytes(StandardCharsets.UTF_8), Map.of(), null).id();
+
+        assertThatThrownBy(() -> batches.find("mallory", id)).isInstanceOf(BatchNotFoundException.class);
+        assertThatThrownBy(() -> batches.cancel("mallory", id)).isInstanceOf(BatchNotFoundException.class);
+        assertThatThrownBy(() -> results.checkOwner("mallory", id)).isInstanceOf(BatchNotFoundException.class);
+        awaitEnd(id);
+    }
+
+    private BatchView awaitEnd(String batchId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        BatchView batch = batches.find(user, batchId);
+        while (!batch.status().isFinal() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            batch = batches.find(user, batchId);
+        }
+        return batch;
+    }
+
+    private List<CSVRecord> resultsCsv(String batchId) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        results.writeCsv(user, batchId, out);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+    }
+
+    private Map<String, BufferedImage> resultsZip(String batchId) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        results.writeZip(user, batchId, out);
+        Map<String, BufferedImage> images = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                images.put(entry.getName(), ImageIO.read(new ByteArrayInputStream(zip.readAllBytes())));
+            }
+        }
+        return images;
+    }
+
+    /** load -> resize to side x side (fill) -> encode PNG -> save, with inputs photo and side. */
+    static BatchSpec spec() {
+        Graph graph = new Graph(List.of(
+                new GraphNode("load", "LoadImage", 1, Map.of()),
+                new GraphNode("resize", "Resize", 1, Map.of("mode", "fill")),
+                new GraphNode("encode", "Encode", 1, Map.of("format", "png")),
+                new GraphNode("save", "SaveToLibrary", 1, Map.of())),
+                List.of(new Edge("load.image", "resize.image"), new Edge("resize.image", "encode.image"),
+                        new Edge("encode.image", "save.image")),
+                List.of(new GraphInput("photo", "load", "blob", null), new GraphInput("width", "resize", "width", null),
+                        new GraphInput("height", "resize", "height", null)));
+        return new BatchSpec(graph, Map.of("photo", "image", "width", "side", "height", "side"), Map.of(), null, null);
+    }
+
+    private static BatchSpec paidSpec() {
+        Graph graph = new Graph(List.of(
+                new GraphNode("load", "LoadImage", 1, Map.of()),
+                new GraphNode("paid", "PaidStampForTests", 1, Map.of()),
+                new GraphNode("save", "SaveToLibrary", 1, Map.of())),
+                List.of(new Edge("load.image", "paid.image"), new Edge("paid.image", "save.image")),
+                List.of(new GraphInput("photo", "load", "blob", null), new GraphInput("price", "paid", "credits", null)));
+        return new BatchSpec(graph, Map.of("photo", "image", "price", "price"), Map.of(), null, null);
+    }
+
+    private String png(int width, int height, Color color) throws IOException {
+        return blobs.put(pngBytes(width, height, color), "image/png").hash();
+    }
+
+    private static byte[] pngBytes(int width, int height, Color color) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

@@ -71,9 +71,10 @@ class SeparateWorkerProcessTest {
 
     @BeforeAll
     static void startTheDeployment() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        Instant begin = Instant.now();
         temporalPort = freePort();
         processes.add(java(shared.resolve("temporal.log"), "io.temporal.testserver.TestServer", String.valueOf(temporalPort)));
+        postgres = EmbeddedPostgres.builder().start();
         awaitListening(temporalPort, Duration.ofSeconds(30));
 
         web = new SpringApplicationBuilder(ImageStudioApplication.class)
@@ -82,6 +83,8 @@ class SeparateWorkerProcessTest {
         http = RestClient.builder().baseUrl("http://localhost:" + webPort)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
+        System.out.printf("two-process test: PostgreSQL, Temporal server process and web context up in %d ms%n",
+                Duration.between(begin, Instant.now()).toMillis());
     }
 
     @AfterAll
@@ -118,7 +121,7 @@ class SeparateWorkerProcessTest {
         StudioApiTest.Run finished = http.get().uri("/api/runs/" + accepted.id() + "?wait=90")
                 .retrieve().body(StudioApiTest.Run.class);
 
-        System.out.printf("worker process: run finished %d ms after the worker was started%n",
+        System.out.printf("two-process test: run finished %d ms after the worker was started%n",
                 Duration.between(workerStarted, Instant.now()).toMillis());
         assertThat(finished.status()).as(() -> "run status; worker log:\n" + tail(workerLog)).isEqualTo("SUCCEEDED");
         assertThat(finished.nodes()).extracting(StudioApiTest.Node::status).containsOnly("SUCCEEDED");
@@ -148,7 +151,8 @@ class SeparateWorkerProcessTest {
     private static Process java(Path log, String mainClass, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                // short-lived JVMs: quick start over peak speed
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", testClassPath(), mainClass));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

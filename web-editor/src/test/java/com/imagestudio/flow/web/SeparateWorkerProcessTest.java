@@ -2,6 +2,9 @@ package com.imagestudio.flow.web;
 
 import com.imagestudio.flow.ImageStudioApplication;
 import com.imagestudio.flow.engine.config.TemporalConfiguration.WorkerLifecycle;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +82,7 @@ class SeparateWorkerProcessTest {
 
         web = new SpringApplicationBuilder(ImageStudioApplication.class)
                 .run(studioArguments("web", 0).toArray(String[]::new));
+        awaitTemporalAnswers(web.getBean(WorkflowServiceStubs.class));
         int webPort = ((WebServerApplicationContext) web).getWebServer().getPort();
         http = RestClient.builder().baseUrl("http://localhost:" + webPort)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
@@ -199,6 +203,17 @@ class SeparateWorkerProcessTest {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * A JVM just started answers its first calls slowly, slower than the client's deadline on a
+     * busy machine: ask the Temporal process about itself and its namespace, with time to spare.
+     */
+    private static void awaitTemporalAnswers(WorkflowServiceStubs temporal) {
+        temporal.blockingStub().withDeadlineAfter(60, TimeUnit.SECONDS)
+                .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        temporal.blockingStub().withDeadlineAfter(60, TimeUnit.SECONDS)
+                .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace("default").build());
     }
 
     private static String tail(Path log) {

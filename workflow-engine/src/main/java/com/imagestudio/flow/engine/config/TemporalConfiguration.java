@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,10 @@ public class TemporalConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedTemporal embeddedTemporal(StudioProperties properties) {
+        if (properties.temporal().embedded() && !properties.role().runsWorker()) {
+            throw new IllegalStateException("studio.role=web needs studio.temporal.target: no other process can "
+                    + "reach the in-process Temporal server, so nothing would ever run the workflows");
+        }
         return new EmbeddedTemporal(properties.temporal().embedded());
     }
 
@@ -60,7 +65,9 @@ public class TemporalConfiguration {
                 WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
     }
 
+    /** Not with {@code studio.role=web}: such a process only starts workflows; worker processes run them. */
     @Bean
+    @Conditional(RunsWorkerCondition.class)
     WorkerLifecycle workerLifecycle(WorkflowClient client, StudioProperties properties, NodeExecutor executor,
                                     RunRecorderActivities recorder, PreflightActivities preflight,
                                     WebhookActivities webhooks, BatchActivities batches, ScheduleActivities schedules) {
@@ -70,7 +77,7 @@ public class TemporalConfiguration {
                 BatchWorkflowImpl.class, ScheduleWorkflowImpl.class);
         worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight, webhooks,
                 batches, schedules);
-        return new WorkerLifecycle(factory);
+        return new WorkerLifecycle(factory, properties.temporal().taskQueue());
     }
 
     /** The in-process server, started only when no target is configured. */
@@ -97,16 +104,19 @@ public class TemporalConfiguration {
     /** Starts polling once the application context is up; stops polling before it goes down. */
     public static final class WorkerLifecycle implements SmartLifecycle {
         private final WorkerFactory factory;
+        private final String taskQueue;
         private volatile boolean running;
 
-        WorkerLifecycle(WorkerFactory factory) {
+        WorkerLifecycle(WorkerFactory factory, String taskQueue) {
             this.factory = factory;
+            this.taskQueue = taskQueue;
         }
 
         @Override
         public void start() {
             factory.start();
             running = true;
+            log.info("Temporal worker polling task queue {}", taskQueue);
         }
 
         @Override

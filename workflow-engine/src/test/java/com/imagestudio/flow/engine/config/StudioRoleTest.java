@@ -5,6 +5,9 @@ import com.imagestudio.flow.engine.run.PreflightActivities;
 import com.imagestudio.flow.engine.run.RunRecorderActivities;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.imagestudio.flow.engine.batch.BatchActivities;
+import com.imagestudio.flow.engine.schedule.ScheduleActivities;
+import com.imagestudio.flow.engine.webhooks.WebhookActivities;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +21,10 @@ class StudioRoleTest {
             .withUserConfiguration(Settings.class, TemporalConfiguration.class)
             .withBean(NodeExecutor.class, () -> mock(NodeExecutor.class))
             .withBean(RunRecorderActivities.class, () -> mock(RunRecorderActivities.class))
-            .withBean(PreflightActivities.class, () -> mock(PreflightActivities.class));
+            .withBean(PreflightActivities.class, () -> mock(PreflightActivities.class))
+            .withBean(WebhookActivities.class, () -> mock(WebhookActivities.class))
+            .withBean(BatchActivities.class, () -> mock(BatchActivities.class))
+            .withBean(ScheduleActivities.class, () -> mock(ScheduleActivities.class));
 
     @Test
     void aWebProcessHasNoWorker() {

@@ -131,8 +131,11 @@ class BatchWorkflowTest {
         assertThatThrownBy(() -> stub.getResult(BatchOutcome.class))
                 .isInstanceOfSatisfying(WorkflowFailedException.class, e -> assertThat(e.getCause()).isInstanceOf(CanceledFailure.class));
         assertThat(rows.status).containsEntry(0, BatchRowStatus.SUCCEEDED).containsEntry(1, BatchRowStatus.SUCCEEDED)
-                .containsEntry(2, BatchRowStatus.CANCELLED).containsEntry(3, BatchRowStatus.CANCELLED)
-                .containsEntry(5, BatchRowStatus.CANCELLED);
+                .containsEntry(4, BatchRowStatus.CANCELLED).containsEntry(5, BatchRowStatus.CANCELLED);
+        // the time-skipping server may let the two running rows finish before the cancel lands:
+        // either way they end, and never stay running
+        assertThat(List.of(rows.status.get(2), rows.status.get(3)))
+                .allMatch(s -> s == BatchRowStatus.CANCELLED || s == BatchRowStatus.SUCCEEDED);
         assertThat(rows.ended).containsExactly(true);
     }
 

@@ -116,7 +116,7 @@ class WebhooksTest {
         assertThat(json.get("workflowVersion").asInt()).isEqualTo(1);
         assertThat(json.at("/outputs/save/image/blob/hash").asText()).hasSize(64);
         assertThat(json.get("error").isNull()).isTrue();
-        assertThat(delivery(run.id())).containsEntry("status", "DELIVERED").containsEntry("attempts", 1);
+        assertThat(awaitDelivery(run.id(), "DELIVERED")).containsEntry("status", "DELIVERED").containsEntry("attempts", 1);
     }
 
     @Test
@@ -169,7 +169,7 @@ class WebhooksTest {
                 failure -> assertThat(failure.isNonRetryable()).isFalse());
         webhooks.deliveryFailed(call, "the webhook answered 503");
 
-        assertThat(delivery(run.id())).containsEntry("status", "FAILED").containsEntry("attempts", 1)
+        assertThat(awaitDelivery(run.id(), "FAILED")).containsEntry("status", "FAILED").containsEntry("attempts", 1)
                 .containsEntry("last_status_code", 503).containsEntry("last_error", "the webhook answered 503");
         assertThat(runs.find(user, run.id()).status()).isEqualTo(RunStatus.SUCCEEDED);
     }

@@ -160,7 +160,7 @@ class WebhooksTest {
     }
 
     @Test
-    void anAttemptAnsweredWithAnErrorIsCountedAndAGivenUpDeliveryIsRecordedAsFailedWithoutTouchingTheRun() {
+    void anAttemptAnsweredWithAnErrorIsCountedAndAGivenUpDeliveryIsRecordedAsFailedWithoutTouchingTheRun() throws Exception {
         receiver.enqueue(new MockResponse.Builder().code(503).build());
         RunView run = runs.await(user, runs.start(user, chain(), Map.of("photo", photo)).id(), WAIT);
         WebhookCall call = WebhookCall.forRun(run.id(), url());

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +27,15 @@ import java.util.regex.Pattern;
  * Runs saved workflows on request. With an idempotency key, the first request with that key (per
  * user) starts the run and every repeat of the same request answers that run; the same key with a
  * different request is refused. A request that fails before its run starts (invalid inputs, too
- * many runs) frees its key.
+ * many runs) frees its key. A key lives {@link #KEY_LIFETIME}: after that it is forgotten and may
+ * start a new run, so the table holds a day of keys per user rather than every key ever sent.
  */
 @Service
 public class WorkflowRuns {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** As long as a client may sensibly retry a request it never got an answer to. */
+    public static final Duration KEY_LIFETIME = Duration.ofHours(24);
 
     private final SavedWorkflows workflows;
     private final RunService runs;
@@ -64,6 +68,9 @@ public class WorkflowRuns {
             throw new IllegalArgumentException("Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
         String hash = requestHash(workflowId, trigger);
+        jdbc.sql("delete from idempotency_keys where owner_id = :owner and created_at <= :expired")
+                .param("owner", ownerId).param("expired", Timestamp.from(clock.instant().minus(KEY_LIFETIME)))
+                .update();
         Optional<Triggered> earlier = earlierRun(ownerId, idempotencyKey, hash);
         if (earlier.isPresent()) {
             return earlier.get();

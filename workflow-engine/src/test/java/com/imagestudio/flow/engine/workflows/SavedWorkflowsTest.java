@@ -217,6 +217,24 @@ class SavedWorkflowsTest {
         assertThat(fixed.created()).isTrue();
     }
 
+    @Test
+    void anIdempotencyKeyOlderThanADayIsForgottenAndStartsANewRun() throws IOException {
+        SavedWorkflow saved = workflows.create(user, new WorkflowEdit("square", null, squareGraph(48), null));
+        WorkflowTrigger request = new WorkflowTrigger(Map.of("photo", png(20, 20)), null, null);
+        WorkflowRuns.Triggered first = triggers.trigger(user, saved.id(), request, "order-18");
+        jdbc.sql("update idempotency_keys set created_at = created_at - interval '24 hours 1 minute' where owner_id = :owner")
+                .param("owner", user).update();
+
+        WorkflowRuns.Triggered afterADay = triggers.trigger(user, saved.id(), request, "order-18");
+        WorkflowRuns.Triggered repeated = triggers.trigger(user, saved.id(), request, "order-18");
+
+        assertThat(afterADay.created()).isTrue();
+        assertThat(afterADay.run().id()).isNotEqualTo(first.run().id());
+        assertThat(repeated.run().id()).as("the key answers its new run from then on").isEqualTo(afterADay.run().id());
+        assertThat(jdbc.sql("select count(*) from idempotency_keys where owner_id = :owner").param("owner", user)
+                .query(Integer.class).single()).as("the expired key's row is gone").isEqualTo(1);
+    }
+
     private String png(int width, int height) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);

@@ -1,6 +1,7 @@
 package com.imagestudio.flow.web;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -93,6 +94,30 @@ class EveryLocalNodeOverHttpTest {
         assertThat(blobs).isNotEmpty().allSatisfy(blob -> {
             byte[] bytes = http.get().uri("/api/blobs/" + blob.get("hash")).retrieve().body(byte[].class);
             assertThat(bytes).hasSize(((Number) blob.get("size")).intValue()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void anEnhancedPromptKeptAsTextIsAResultOfTheRunAndATextAssetWithThatText() {
+        String body = """
+                {"graph": {
+                   "nodes": [{"id": "enhance", "type": "EnhancePrompt", "params": {"prompt": "a lighthouse at dusk"}},
+                             {"id": "keep", "type": "SaveTextToLibrary", "params": {"name": "lighthouse prompt"}}],
+                   "edges": [{"from": "enhance.prompt", "to": "keep.text"}]}}""";
+
+        Map<String, Object> run = http.post().uri("/api/runs?wait=60").contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().body(Map.class);
+
+        assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+        Map<String, Object> kept = (Map<String, Object>) ((Map<String, Object>) run.get("outputs")).get("keep");
+        String text = (String) ((Map<String, Object>) kept.get("text")).get("text");
+        assertThat(text).startsWith("a lighthouse at dusk");
+        Map<String, Object> assets = http.get().uri("/api/assets?type=TEXT&run={run}", run.get("id")).retrieve().body(Map.class);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) assets.get("items");
+        assertThat(items).singleElement().satisfies(asset -> {
+            assertThat(asset.get("name")).isEqualTo("lighthouse prompt");
+            byte[] stored = http.get().uri("/api/assets/{id}/content", asset.get("id")).retrieve().body(byte[].class);
+            assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
         });
     }
 

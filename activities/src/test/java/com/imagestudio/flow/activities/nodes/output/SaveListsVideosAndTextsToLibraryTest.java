@@ -19,8 +19,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The output nodes for image lists and videos keep what they get, untouched, under a checked name. */
-class SaveListsAndVideosToLibraryTest {
+/** The output nodes for image lists, videos and texts keep what they get, untouched, under a checked name. */
+class SaveListsVideosAndTextsToLibraryTest {
 
     @TempDir
     Path blobs;
@@ -57,8 +57,21 @@ class SaveListsAndVideosToLibraryTest {
     }
 
     @Test
-    void bothRefuseANameThatLooksLikeAPath() {
+    void aTextPassesThroughAsIs() {
+        SaveTextToLibrary save = new SaveTextToLibrary();
+        PortValue prompt = PortValue.text("a lighthouse at dusk, cinematic lighting");
+
+        NodeOutputs outputs = save.execute(nodes.inputs(Map.of("text", prompt)), TestNodes.params(save, Map.of("name", "prompt")));
+
+        assertThat(outputs.asMap().get("text").value()).isEqualTo(prompt);
+        assertThat(save.schema().inputs()).singleElement().satisfies(port -> assertThat(port.type()).isEqualTo(PortType.TEXT));
+        assertThat(save.schema().has(NodeFlag.OUTPUT)).isTrue();
+    }
+
+    @Test
+    void eachRefusesANameThatLooksLikeAPath() {
         assertThat(new SaveImagesToLibrary().schema().checkParams(Map.of("name", "../x")).isValid()).isFalse();
         assertThat(new SaveVideoToLibrary().schema().checkParams(Map.of("name", "a/b")).isValid()).isFalse();
+        assertThat(new SaveTextToLibrary().schema().checkParams(Map.of("name", "..\\x")).isValid()).isFalse();
     }
 }

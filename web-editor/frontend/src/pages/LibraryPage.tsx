@@ -123,6 +123,7 @@ export function LibraryPage({ active }: { active: boolean }) {
       .catch((e) => setError(`${failure}: ${messageOf(e)}`));
 
   const shownCollection = collections.find((c) => c.id === filters.collection);
+  const unfiltered = (Object.keys(NO_FILTERS) as (keyof AssetFilters)[]).every((k) => filters[k] === NO_FILTERS[k]);
   return (
     <div className="page library">
       <aside className="page-side">
@@ -243,7 +244,7 @@ export function LibraryPage({ active }: { active: boolean }) {
         )}
         {items.length === 0 && !loading && !error && (
           <p className="empty-page">
-            {filters === NO_FILTERS ? 'No assets yet: every output a run keeps lands here.' : 'No asset matches these filters.'}
+            {unfiltered ? 'No assets yet: every output a run keeps lands here.' : 'No asset matches these filters.'}
           </p>
         )}
         {view === 'grid' ? (

@@ -53,7 +53,8 @@ function isTyping(target: EventTarget | null): boolean {
   return !!element && (['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable);
 }
 
-export function App() {
+/** `active` is false while another page of the studio shows: the editor's keys are then not its own. */
+export function App({ active = true }: { active?: boolean }) {
   const flow = useReactFlow<StudioFlowNode, Edge>();
   const [catalogList, setCatalogList] = useState<NodeType[]>([]);
   const [catalogError, setCatalogError] = useState<string | null>(null);
@@ -346,7 +347,7 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
+      if (!mod || !active) return;
       const key = e.key.toLowerCase();
       if (key === 's') {
         e.preventDefault();
@@ -363,7 +364,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [exportFile, doUndo, doRedo]);
+  }, [exportFile, doUndo, doRedo, active]);
 
   // ---- what the nodes show
   const runNodes = useMemo(() => new Map<string, NodeRun>((run?.nodes ?? []).map((n) => [n.id, n])), [run]);
@@ -464,7 +465,7 @@ export function App() {
             onConnect={onConnect}
             onConnectEnd={onConnectEnd}
             isValidConnection={isValidConnection}
-            deleteKeyCode={['Delete', 'Backspace']}
+            deleteKeyCode={active ? ['Delete', 'Backspace'] : null}
             connectionRadius={24}
             minZoom={0.2}
             fitViewOptions={{ padding: 0.2 }}

@@ -146,7 +146,7 @@ function placeholderOf(field: Field): string | undefined {
 }
 
 /** A number field that lets a person type freely and passes on only numbers. */
-function NumberInput(props: {
+export function NumberInput(props: {
   id: string;
   value: unknown;
   integer: boolean;

@@ -3,12 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
-import { App } from './App';
+import { Shell } from './Shell';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ReactFlowProvider>
-      <App />
+      <Shell />
     </ReactFlowProvider>
   </StrictMode>,
 );

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BatchesAndSchedulesApiTest {
 
-    private static final String GRAPH = """
+    /** A photo resized to ({@code width} x 32), kept as PNG: inputs {@code photo} and {@code width}. */
+    static final String GRAPH = """
             {"nodes": [
                {"id": "load",   "type": "LoadImage"},
                {"id": "resize", "type": "Resize", "params": {"mode": "fill", "height": 32}},
@@ -242,7 +243,8 @@ class BatchesAndSchedulesApiTest {
         return names;
     }
 
-    private static ByteArrayResource named(byte[] bytes, String filename) {
+    /** Bytes as a multipart file part with a file name. */
+    static ByteArrayResource named(byte[] bytes, String filename) {
         return new ByteArrayResource(bytes) {
             @Override
             public String getFilename() {

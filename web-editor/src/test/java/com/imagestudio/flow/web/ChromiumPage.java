@@ -1,12 +1,15 @@
 package com.imagestudio.flow.web;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -16,16 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's headless Chromium driven through its chromedriver, with the few moves the browser
- * tests share: elements by {@code data-testid}, waiting on a condition, screenshots into
- * target/screenshots (one is taken whenever a wait times out).
+ * tests share: elements by {@code data-testid}, form fields and file choosers, waiting on a
+ * condition, screenshots into target/screenshots (one is taken whenever a wait times out).
  * Needs {@code apt-get install chromium chromium-driver} (.ci/run does it); nothing is downloaded.
  */
 final class ChromiumPage implements AutoCloseable {
@@ -64,7 +69,9 @@ final class ChromiumPage implements AutoCloseable {
         return browser;
     }
 
+    /** Loads the page afresh, even when the address differs from the current one only by its hash. */
     void open(String url) {
+        browser.get("about:blank");
         browser.get(url);
     }
 
@@ -74,6 +81,16 @@ final class ChromiumPage implements AutoCloseable {
 
     List<WebElement> findAll(String testId) {
         return browser.findElements(testId(testId));
+    }
+
+    /**
+     * The {@code data-testid} of every element matching the CSS selector, read in one go in the
+     * page, so a list that React re-renders meanwhile is never half read.
+     */
+    List<String> testIdsOf(String cssSelector) {
+        List<?> ids = (List<?>) browser.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.dataset.testid)", cssSelector);
+        return ids.stream().map(String::valueOf).toList();
     }
 
     boolean isPresent(String testId) {
@@ -89,6 +106,36 @@ final class ChromiumPage implements AutoCloseable {
     boolean imageLoaded(WebElement image) {
         return Boolean.TRUE.equals(browser.executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", image));
+    }
+
+    /** The size of the picture the browser decoded, to check an image by its real dimensions. */
+    Dimension naturalSize(WebElement image) {
+        List<?> size = (List<?>) browser.executeScript("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", image);
+        return new Dimension(((Number) size.get(0)).intValue(), ((Number) size.get(1)).intValue());
+    }
+
+    /** Replaces what a text or number field holds with {@code text}, as a person selecting all and typing would. */
+    void replaceText(String testId, String text) {
+        WebElement input = find(testId);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text);
+        waitUntil(Duration.ofSeconds(2), () -> text.equals(input.getDomProperty("value")));
+    }
+
+    /** Chooses an option of a select by its value. */
+    void select(String testId, String value) {
+        new Select(find(testId)).selectByValue(value);
+    }
+
+    /** The value of a form field (a select's chosen option, an input's text). */
+    String valueOf(String testId) {
+        return find(testId).getDomProperty("value");
+    }
+
+    /** Gives a file input its files, as choosing them in the dialog would (several for a {@code multiple} input). */
+    void chooseFiles(String testId, Path... files) {
+        find(testId).sendKeys(Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
     }
 
     static By testId(String id) {

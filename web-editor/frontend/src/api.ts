@@ -205,3 +205,66 @@ export function followRun(id: string, onUpdate: (run: RunView) => void): () => v
 export const blobUrl = (hash: string) => `/api/blobs/${hash}`;
 export const outputUrl = (runId: string, nodeId: string) =>
   `/api/runs/${encodeURIComponent(runId)}/outputs/${encodeURIComponent(nodeId)}`;
+
+// ---- saved workflows
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** One saved workflow at its newest version, as GET /api/workflows/{id} answers it. */
+export interface SavedWorkflow {
+  id: string;
+  name: string;
+  description?: string | null;
+  version: number;
+  latestVersion: number;
+  graph: GraphJson;
+  /** where the editor drew each node, by node id; empty when it was never drawn */
+  positions: Record<string, Position>;
+  updatedAt: string;
+}
+
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description?: string | null;
+  latestVersion: number;
+  inputs: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a save sends: every part left out is kept as it is. */
+export interface WorkflowEdit {
+  name?: string;
+  graph?: GraphJson;
+  positions?: Record<string, Position>;
+}
+
+async function sendJson<T>(method: string, url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
+/** The newest workflows first; the API pages by 100 at most. */
+export async function listWorkflows(): Promise<WorkflowSummary[]> {
+  const response = await fetch('/api/workflows?page=0&size=100');
+  if (!response.ok) throw await failure(response);
+  return (await response.json()).items;
+}
+
+export async function fetchWorkflow(id: string): Promise<SavedWorkflow> {
+  const response = await fetch(`/api/workflows/${encodeURIComponent(id)}`);
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
+export const createWorkflow = (edit: WorkflowEdit & { name: string; graph: GraphJson }) =>
+  sendJson<SavedWorkflow>('POST', '/api/workflows', edit);
+
+/** A different graph becomes a new version; a name or positions alone change no version. */
+export const updateWorkflow = (id: string, edit: WorkflowEdit) =>
+  sendJson<SavedWorkflow>('PUT', `/api/workflows/${encodeURIComponent(id)}`, edit);

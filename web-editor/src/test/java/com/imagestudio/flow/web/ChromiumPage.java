@@ -1,6 +1,7 @@
 package com.imagestudio.flow.web;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -84,6 +85,14 @@ final class ChromiumPage implements AutoCloseable {
     String textOf(String testId) {
         List<WebElement> found = findAll(testId);
         return found.isEmpty() ? "" : found.get(0).getText().strip();
+    }
+
+    /** Replaces what a text or number field holds as a person would (select all, type) and waits until it shows. */
+    void fill(String testId, String value) {
+        WebElement field = find(testId);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+        waitUntil(Duration.ofSeconds(2), () -> value.equals(field.getDomProperty("value")));
     }
 
     boolean imageLoaded(WebElement image) {

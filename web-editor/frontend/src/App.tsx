@@ -19,9 +19,12 @@ import {
   ApiError,
   cancelRun,
   checkGraph,
+  createWorkflow,
   fetchNodes,
+  fetchWorkflow,
   followRun,
   startRun,
+  updateWorkflow,
   uploadBlob,
   type Checked,
   type GraphProblem,
@@ -33,13 +36,19 @@ import { EditorContext, type EditorState, type InputValue } from './EditorContex
 import { Palette } from './Palette';
 import { ResultPanel } from './ResultPanel';
 import { StudioNode, type StudioFlowNode } from './StudioNode';
+import { WorkflowBar, type CurrentWorkflow } from './WorkflowBar';
+import { downloadName } from './logic/fileNames';
 import { edgeId, fromFile, newInputName, newNodeId, toFile, toGraph, type Drawing } from './logic/graphJson';
 import { record, redo, start, undo, type History } from './logic/history';
 import { layeredLayout } from './logic/layout';
 import { portColor, refusal, type PortEnd } from './logic/ports';
+import { drawingKey, fromSaved, toEdit } from './logic/savedWorkflow';
 import { defaultsOf, fieldsOf } from './logic/schemaForm';
+import { saveFile } from './download';
 
 const nodeTypes = { studio: StudioNode };
+const EMPTY: Drawing = { nodes: [], edges: [] };
+const UNTITLED: CurrentWorkflow = { id: null, name: 'Untitled workflow', version: null };
 
 function snapshot(nodes: StudioFlowNode[], edges: Edge[]): Drawing {
   return {
@@ -69,6 +78,9 @@ export function App({ active = true }: { active?: boolean }) {
   const [starting, setStarting] = useState(false);
   const [compareNode, setCompareNode] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [workflow, setWorkflow] = useState<CurrentWorkflow>(UNTITLED);
+  const [savedKey, setSavedKey] = useState(() => drawingKey(EMPTY));
+  const [saving, setSaving] = useState(false);
   const stopFollowing = useRef<(() => void) | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
@@ -255,12 +267,7 @@ export function App({ active = true }: { active?: boolean }) {
   // ---- files
   const exportFile = useCallback(() => {
     const file = toFile(snapshot(flow.getNodes(), flow.getEdges()));
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'workflow.json';
-    link.click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), 'workflow.json');
   }, [flow]);
   const importFile = useCallback(
     async (file: File) => {
@@ -277,6 +284,86 @@ export function App({ active = true }: { active?: boolean }) {
     },
     [setNodes, setEdges, commit, flow],
   );
+
+  // ---- saved workflows
+  const dirty = useMemo(() => drawingKey(snapshot(nodes, edges)) !== savedKey, [nodes, edges, savedKey]);
+  const showProblems = useCallback((e: unknown) => {
+    const problems = e instanceof ApiError ? e.problems : [];
+    if (problems.length > 0) setCheck({ valid: false, problems, detail: (e as Error).message });
+  }, []);
+  /** Puts another workflow on the canvas: its own undo history, no run, no input values. */
+  const replaceDrawing = useCallback(
+    (drawing: Drawing) => {
+      stopFollowing.current?.();
+      pending.current = null;
+      history.current = start(drawing);
+      setHistoryVersion((v) => v + 1);
+      setNodes(drawing.nodes.map((n) => ({ ...n, type: 'studio' as const })));
+      setEdges(drawing.edges);
+      setRun(null);
+      setRunError(null);
+      setCompareNode(null);
+      setInputValues({});
+      window.setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+    },
+    [setNodes, setEdges, flow],
+  );
+  const saveWorkflow = useCallback(async () => {
+    const drawing = snapshot(flow.getNodes(), flow.getEdges());
+    if (drawing.nodes.length === 0) return;
+    setSaving(true);
+    try {
+      const edit = toEdit(drawing);
+      const saved = workflow.id ? await updateWorkflow(workflow.id, edit) : await createWorkflow({ name: workflow.name, ...edit });
+      setWorkflow({ id: saved.id, name: saved.name, version: saved.version });
+      setSavedKey(drawingKey(drawing));
+      setNotice(
+        saved.version === workflow.version
+          ? `Saved “${saved.name}”: the graph is unchanged, still version ${saved.version}`
+          : `Saved “${saved.name}” as version ${saved.version}`,
+      );
+    } catch (e) {
+      showProblems(e);
+      setNotice(`Cannot save: ${(e as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  }, [flow, workflow, showProblems]);
+  const renameWorkflow = useCallback(
+    async (name: string) => {
+      if (!workflow.id) {
+        setWorkflow((w) => ({ ...w, name }));
+        return;
+      }
+      try {
+        const saved = await updateWorkflow(workflow.id, { name });
+        setWorkflow((w) => ({ ...w, name: saved.name }));
+      } catch (e) {
+        setNotice(`Cannot rename: ${(e as Error).message}`);
+        throw e;
+      }
+    },
+    [workflow.id],
+  );
+  const openWorkflow = useCallback(
+    async (id: string) => {
+      try {
+        const saved = await fetchWorkflow(id);
+        const drawing = fromSaved(saved);
+        replaceDrawing(drawing);
+        setWorkflow({ id: saved.id, name: saved.name, version: saved.version });
+        setSavedKey(drawingKey(drawing));
+      } catch (e) {
+        setNotice(`Cannot open the workflow: ${(e as Error).message}`);
+      }
+    },
+    [replaceDrawing],
+  );
+  const newWorkflow = useCallback(() => {
+    replaceDrawing(EMPTY);
+    setWorkflow(UNTITLED);
+    setSavedKey(drawingKey(EMPTY));
+  }, [replaceDrawing]);
 
   // ---- checking as the graph is drawn
   const graph = useMemo(() => toGraph(snapshot(nodes, edges)), [nodes, edges]);
@@ -335,13 +422,12 @@ export function App({ active = true }: { active?: boolean }) {
       setRun(started);
       stopFollowing.current = followRun(started.id, setRun);
     } catch (e) {
-      const problems = e instanceof ApiError ? e.problems : [];
-      if (problems.length > 0) setCheck({ valid: false, problems, detail: (e as Error).message });
+      showProblems(e);
       setRunError((e as Error).message);
     } finally {
       setStarting(false);
     }
-  }, [graph, inputValues, imageInputs]);
+  }, [graph, inputValues, imageInputs, showProblems]);
 
   // ---- keyboard
   useEffect(() => {
@@ -351,7 +437,7 @@ export function App({ active = true }: { active?: boolean }) {
       const key = e.key.toLowerCase();
       if (key === 's') {
         e.preventDefault();
-        exportFile();
+        void saveWorkflow();
       } else if (isTyping(e.target)) {
         return; // a field's own undo
       } else if ((key === 'z' && e.shiftKey) || key === 'y') {
@@ -364,7 +450,7 @@ export function App({ active = true }: { active?: boolean }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [exportFile, doUndo, doRedo, active]);
+  }, [saveWorkflow, doUndo, doRedo, active]);
 
   // ---- what the nodes show
   const runNodes = useMemo(() => new Map<string, NodeRun>((run?.nodes ?? []).map((n) => [n.id, n])), [run]);
@@ -397,6 +483,17 @@ export function App({ active = true }: { active?: boolean }) {
       <div className="app">
         <header className="toolbar">
           <h1>Image Studio Flow</h1>
+          <WorkflowBar
+            workflow={workflow}
+            dirty={dirty}
+            canSave={nodes.length > 0}
+            saving={saving}
+            onSave={() => void saveWorkflow()}
+            onNew={newWorkflow}
+            onOpen={(id) => void openWorkflow(id)}
+            onRename={renameWorkflow}
+            onError={setNotice}
+          />
           <div className="group">
             <button onClick={doUndo} disabled={history.current.past.length === 0} title="Undo (Ctrl+Z)" data-testid="undo">
               Undo
@@ -409,7 +506,7 @@ export function App({ active = true }: { active?: boolean }) {
             </button>
           </div>
           <div className="group">
-            <button onClick={() => importInput.current?.click()} title="Open a workflow JSON file">
+            <button onClick={() => importInput.current?.click()} title="Load a workflow from a JSON file">
               Import
             </button>
             <input
@@ -424,7 +521,7 @@ export function App({ active = true }: { active?: boolean }) {
                 e.target.value = '';
               }}
             />
-            <button onClick={exportFile} disabled={nodes.length === 0} title="Save the workflow as JSON (Ctrl+S)" data-testid="export">
+            <button onClick={exportFile} disabled={nodes.length === 0} title="Download the workflow as a JSON file" data-testid="export">
               Export
             </button>
           </div>
@@ -454,7 +551,7 @@ export function App({ active = true }: { active?: boolean }) {
             </div>
           )}
           {nodes.length === 0 && (
-            <div className="empty-hint">Drag nodes here from the palette, or import a workflow. Connect an output (right) to an input (left).</div>
+            <div className="empty-hint">Drag nodes here from the palette, or open a saved workflow. Connect an output (right) to an input (left).</div>
           )}
           <ReactFlow
             nodes={nodes}
@@ -491,6 +588,7 @@ export function App({ active = true }: { active?: boolean }) {
           }
           imageInputs={imageInputs}
           compareNode={compareNode}
+          fileName={(nodeId, mediaType) => downloadName(workflow.id ? workflow.name : null, nodeId, mediaType)}
         />
       </div>
     </EditorContext.Provider>

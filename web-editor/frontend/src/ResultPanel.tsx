@@ -12,6 +12,8 @@ interface Props {
   setInputValue(name: string, value: InputValue | null): void;
   imageInputs: Set<string>;
   compareNode: string | null;
+  /** the file name an output downloads as */
+  fileName(nodeId: string, mediaType: string): string;
 }
 
 /** The right-hand side: workflow inputs, the check and estimate, the run and its results. */
@@ -85,7 +87,7 @@ export function ResultPanel(props: Props) {
                 <p key={nodeId}>
                   <a
                     href={outputUrl(run.id, nodeId)}
-                    download={blob ? `${nodeId}.${extensionOf(blob.mediaType)}` : true}
+                    download={blob ? props.fileName(nodeId, blob.mediaType) : true}
                     data-testid={`download-${nodeId}`}
                     className="button"
                   >
@@ -112,11 +114,6 @@ export function ResultPanel(props: Props) {
       )}
     </aside>
   );
-}
-
-function extensionOf(mediaType: string): string {
-  const subtype = mediaType.replace(/^image\//, '');
-  return subtype === 'jpeg' ? 'jpg' : subtype;
 }
 
 function typed(text: string): unknown {

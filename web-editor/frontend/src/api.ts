@@ -310,10 +310,16 @@ export const removeFromCollection = (id: string, assetId: string) =>
 export interface WorkflowSummary {
   id: string;
   name: string;
-  description?: string;
+  description?: string | null;
   latestVersion: number;
   inputs: string[];
+  createdAt: string;
   updatedAt: string;
+}
+
+export interface Position {
+  x: number;
+  y: number;
 }
 
 export interface WorkflowInput {
@@ -331,18 +337,36 @@ export interface WorkflowInput {
   choices?: { value: string; label: string; description?: string }[];
 }
 
+/** One saved workflow at its newest version, as GET /api/workflows/{id} answers it. */
 export interface SavedWorkflow {
   id: string;
   name: string;
+  description?: string | null;
   version: number;
   latestVersion: number;
   graph: GraphJson;
   inputs: WorkflowInput[];
+  /** where the editor drew each node, by node id; empty when it was never drawn */
+  positions: Record<string, Position>;
+  updatedAt: string;
 }
 
+/** What a save sends: every part left out is kept as it is. */
+export interface WorkflowEdit {
+  name?: string;
+  graph?: GraphJson;
+  positions?: Record<string, Position>;
+}
+
+/** The newest workflows first; the API pages by 100 at most. */
 export const listWorkflows = () =>
   call<{ items: WorkflowSummary[]; total: number }>('/api/workflows?page=0&size=100').then((page) => page.items);
 export const fetchWorkflow = (id: string) => call<SavedWorkflow>(`/api/workflows/${path(id)}`);
+export const createWorkflow = (edit: WorkflowEdit & { name: string; graph: GraphJson }) =>
+  call<SavedWorkflow>('/api/workflows', sending('POST', edit));
+/** A different graph becomes a new version; a name or positions alone change no version. */
+export const updateWorkflow = (id: string, edit: WorkflowEdit) =>
+  call<SavedWorkflow>(`/api/workflows/${path(id)}`, sending('PUT', edit));
 
 export type BatchStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 export type BatchRowStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';

@@ -62,7 +62,7 @@ export function toGraph(drawing: Drawing): GraphJson {
   };
 }
 
-export function toFile(drawing: Drawing): WorkflowFile {
+export function toFile(drawing: Drawing): Required<WorkflowFile> {
   const positions: Record<string, Point> = {};
   for (const n of drawing.nodes) positions[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
   return { graph: toGraph(drawing), editor: { positions } };

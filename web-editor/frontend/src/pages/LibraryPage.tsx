@@ -20,6 +20,7 @@ import { formatSize } from '../StudioNode';
 import { AssetDetails } from './AssetDetails';
 import { messageOf, Problem } from './Problem';
 import { Thumb } from './Thumb';
+import { saveFile } from '../download';
 
 const PAGE_SIZE = 48;
 
@@ -483,14 +484,4 @@ function SelectionBar(props: SelectionProps) {
       </button>
     </div>
   );
-}
-
-/** Saves a blob the page received as a file download. */
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

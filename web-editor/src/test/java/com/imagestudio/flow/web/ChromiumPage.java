@@ -103,6 +103,14 @@ final class ChromiumPage implements AutoCloseable {
         return found.isEmpty() ? "" : found.get(0).getText().strip();
     }
 
+    /** Replaces what a text or number field holds as a person would (select all, type) and waits until it shows. */
+    void fill(String testId, String value) {
+        WebElement field = find(testId);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+        waitUntil(Duration.ofSeconds(2), () -> value.equals(field.getDomProperty("value")));
+    }
+
     boolean imageLoaded(WebElement image) {
         return Boolean.TRUE.equals(browser.executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", image));
@@ -112,15 +120,6 @@ final class ChromiumPage implements AutoCloseable {
     Dimension naturalSize(WebElement image) {
         List<?> size = (List<?>) browser.executeScript("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", image);
         return new Dimension(((Number) size.get(0)).intValue(), ((Number) size.get(1)).intValue());
-    }
-
-    /** Replaces what a text or number field holds with {@code text}, as a person selecting all and typing would. */
-    void replaceText(String testId, String text) {
-        WebElement input = find(testId);
-        input.click();
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(text);
-        waitUntil(Duration.ofSeconds(2), () -> text.equals(input.getDomProperty("value")));
     }
 
     /** Chooses an option of a select by its value. */

@@ -251,11 +251,11 @@ class StudioPagesBrowserTest {
 
         page.select("schedule-workflow", workflow);
         page.waitUntil(Duration.ofSeconds(10), () -> page.isPresent("schedule-input-photo"));
-        page.replaceText("schedule-name", "Daily " + word);
-        page.replaceText("schedule-cron", "0 9 * * *");
-        page.replaceText("schedule-zone", "Europe/Paris");
+        page.fill("schedule-name", "Daily " + word);
+        page.fill("schedule-cron", "0 9 * * *");
+        page.fill("schedule-zone", "Europe/Paris");
         page.chooseFiles("schedule-input-photo", photo);
-        page.replaceText("schedule-input-width", "40");
+        page.fill("schedule-input-width", "40");
         page.waitUntil(Duration.ofSeconds(20), () -> page.isPresent("schedule-input-photo-uploaded"));
         page.find("schedule-create").click();
 

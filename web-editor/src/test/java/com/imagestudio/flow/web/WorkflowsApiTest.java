@@ -67,6 +67,25 @@ class WorkflowsApiTest {
     }
 
     @Test
+    void theEditorsNodePositionsComeBackWithTheWorkflowAndAMoveAloneAddsNoVersion() {
+        Map<String, Object> drawn = Map.of("name", "drawn", "graph", squareGraph(64),
+                "positions", Map.of("load", Map.of("x", 0, "y", 0), "save", Map.of("x", 960, "y", 0)));
+        String id = (String) post("/api/workflows", drawn).getBody().get("id");
+
+        ResponseEntity<Map> moved = http.put().uri("/api/workflows/" + id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("positions", Map.of("load", Map.of("x", 40, "y", 80.5)))).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> ghost = http.put().uri("/api/workflows/" + id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("positions", Map.of("ghost", Map.of("x", 1, "y", 1)))).retrieve().toEntity(Map.class);
+
+        assertThat(moved.getBody()).containsEntry("version", 1)
+                .containsEntry("positions", Map.of("load", Map.of("x", 40.0, "y", 80.5)));
+        assertThat(ghost.getStatusCode().value()).isEqualTo(400);
+        assertThat(ghost.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) ghost.getBody().get("detail")).isEqualTo("positions name nodes the graph does not have: ghost");
+        assertThat(get("/api/workflows/" + id).getBody().get("positions")).isEqualTo(Map.of("load", Map.of("x", 40.0, "y", 80.5)));
+    }
+
+    @Test
     void aWorkflowWhoseGraphHasProblemsIsRefusedWithEveryProblem() {
         Map<String, Object> graph = Map.of("nodes", List.of(Map.of("id", "r", "type", "Resize", "params", Map.of("width", 0))));
 

@@ -1,5 +1,6 @@
 package com.imagestudio.flow.engine.workflows;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphInput;
@@ -22,23 +23,29 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Saved workflows, each owned by one user. Every graph a workflow has had is kept as an immutable
  * version: a change to the graph adds a version, a rename or a new webhook does not. Graphs are
  * validated when saved (inputs bound at run time may be missing) and stored pinned, so a version
- * always runs the node versions it was saved with.
+ * always runs the node versions it was saved with. Where the editor drew the nodes is kept with
+ * the workflow, outside the versions.
  */
 @Service
 public class SavedWorkflows {
 
     private static final int MAX_NAME = 200;
     private static final int MAX_PAGE_SIZE = 100;
+    private static final TypeReference<Map<String, NodePosition>> POSITIONS = new TypeReference<>() {
+    };
     private static final String SELECT_VERSION = """
-            select w.id, w.name, w.description, w.latest_version, w.webhook_url, w.created_at, w.updated_at,
-                   v.version, v.graph, v.created_at as version_created_at
+            select w.id, w.name, w.description, w.latest_version, w.webhook_url, w.positions, w.created_at,
+                   w.updated_at, v.version, v.graph, v.created_at as version_created_at
             from saved_workflows w join saved_workflow_versions v on v.workflow_id = w.id
             """;
 
@@ -63,7 +70,8 @@ public class SavedWorkflows {
      * Saves a new workflow as its version 1.
      *
      * @throws InvalidGraphException    with every problem of the graph
-     * @throws IllegalArgumentException for a missing name or a webhook URL that is refused
+     * @throws IllegalArgumentException for a missing name, a webhook URL that is refused or positions
+     *                                  of nodes the graph does not have
      */
     public SavedWorkflow create(String ownerId, WorkflowEdit edit) {
         String name = checkName(edit.name());
@@ -72,15 +80,17 @@ public class SavedWorkflows {
         }
         Graph graph = pinned(edit.graph());
         String webhook = blankToNull(edit.webhookUrl()) == null ? null : webhookUrls.check(ownerId, edit.webhookUrl());
+        String positions = positionsJson(edit.positions(), graph);
         String id = "wf-" + UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         transaction.executeWithoutResult(tx -> {
             jdbc.sql("""
                             insert into saved_workflows (id, owner_id, name, description, latest_version, webhook_url,
-                                                         created_at, updated_at)
-                            values (:id, :owner, :name, :description, 1, :webhook, :now, :now)""")
+                                                         positions, created_at, updated_at)
+                            values (:id, :owner, :name, :description, 1, :webhook, cast(:positions as jsonb), :now, :now)""")
                     .param("id", id).param("owner", ownerId).param("name", name)
-                    .param("description", blankToNull(edit.description())).param("webhook", webhook).param("now", now)
+                    .param("description", blankToNull(edit.description())).param("webhook", webhook)
+                    .param("positions", positions).param("now", now)
                     .update();
             insertVersion(id, 1, graph, now);
         });
@@ -125,7 +135,7 @@ public class SavedWorkflows {
 
     /**
      * Changes what the edit gives. A graph different from the newest version's becomes a new
-     * version; the same graph, a new name, description or webhook change no version.
+     * version; the same graph, a new name, description, webhook or positions change no version.
      */
     public SavedWorkflow update(String ownerId, String id, WorkflowEdit edit) {
         String name = edit.name() == null ? null : checkName(edit.name());
@@ -138,8 +148,10 @@ public class SavedWorkflows {
                     .param("id", id).param("owner", ownerId).query(Integer.class).optional()
                     .orElseThrow(() -> new WorkflowNotFoundException(id));
             Timestamp now = Timestamp.from(clock.instant());
+            Graph newest = find(ownerId, id).graph();
+            String positions = positionsJson(edit.positions(), graph == null ? newest : graph);
             int version = latest;
-            if (graph != null && !sameGraph(graph, find(ownerId, id).graph())) {
+            if (graph != null && !sameGraph(graph, newest)) {
                 version = latest + 1;
                 insertVersion(id, version, graph, now);
             }
@@ -148,12 +160,14 @@ public class SavedWorkflows {
                                 name = coalesce(cast(:name as varchar), name),
                                 description = case when :keepDescription then description else cast(:description as text) end,
                                 webhook_url = case when :keepWebhook then webhook_url else cast(:webhook as text) end,
+                                positions = case when :keepPositions then positions else cast(:positions as jsonb) end,
                                 latest_version = :version,
                                 updated_at = :now
                             where id = :id""")
                     .param("name", name)
                     .param("keepDescription", edit.description() == null).param("description", blankToNull(edit.description()))
                     .param("keepWebhook", webhook == null).param("webhook", blankToNull(webhook))
+                    .param("keepPositions", edit.positions() == null).param("positions", positions)
                     .param("version", version).param("now", now).param("id", id)
                     .update();
         });
@@ -192,7 +206,8 @@ public class SavedWorkflows {
         return statement.query((rs, i) -> {
             Graph graph = EngineJson.read(rs.getString("graph"), Graph.class);
             return new SavedWorkflow(rs.getString("id"), rs.getString("name"), rs.getString("description"),
-                    rs.getInt("version"), rs.getInt("latest_version"), graph, inputsOf(graph), rs.getString("webhook_url"),
+                    rs.getInt("version"), rs.getInt("latest_version"), graph, inputsOf(graph),
+                    positionsOf(rs.getString("positions")), rs.getString("webhook_url"),
                     instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "version_created_at"));
         }).optional();
     }
@@ -210,6 +225,26 @@ public class SavedWorkflows {
                     spec.map(ParamSpec::max).orElse(null), spec.map(ParamSpec::pattern).orElse(null),
                     spec.map(ParamSpec::choices).orElse(List.of()));
         }).toList();
+    }
+
+    /** The positions as JSON for their column, null for none; each must name a node of the graph. */
+    private static String positionsJson(Map<String, NodePosition> positions, Graph graph) {
+        if (positions == null || positions.isEmpty()) {
+            return null;
+        }
+        Set<String> nodes = graph.nodes().stream().map(GraphNode::id).collect(Collectors.toSet());
+        List<String> unknown = positions.keySet().stream().filter(id -> !nodes.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("positions name nodes the graph does not have: " + String.join(", ", unknown));
+        }
+        if (positions.values().stream().anyMatch(p -> p == null || !Double.isFinite(p.x()) || !Double.isFinite(p.y()))) {
+            throw new IllegalArgumentException("every position needs a finite x and y");
+        }
+        return EngineJson.write(positions);
+    }
+
+    private static Map<String, NodePosition> positionsOf(String json) {
+        return json == null ? Map.of() : EngineJson.read(json, POSITIONS);
     }
 
     /** Equal as JSON: the order of parameters in a map is not a change. */

@@ -120,6 +120,37 @@ class SavedWorkflowsTest {
     }
 
     @Test
+    void theEditorsNodePositionsAreKeptWithTheWorkflowAndMovingNodesAddsNoVersion() {
+        SavedWorkflow v1 = workflows.create(user, new WorkflowEdit("square", null, squareGraph(1080), null,
+                Map.of("load", new NodePosition(0, 0), "save", new NodePosition(960, 0))));
+
+        SavedWorkflow moved = workflows.update(user, v1.id(), new WorkflowEdit(null, null, squareGraph(1080), null,
+                Map.of("load", new NodePosition(10.5, -40), "save", new NodePosition(900, 120))));
+        SavedWorkflow renamed = workflows.update(user, v1.id(), new WorkflowEdit("square, renamed", null, null, null));
+
+        assertThat(v1.positions()).containsEntry("save", new NodePosition(960, 0));
+        assertThat(moved.version()).isEqualTo(1);
+        assertThat(renamed.positions()).as("an edit without positions keeps them")
+                .containsOnly(Map.entry("load", new NodePosition(10.5, -40)), Map.entry("save", new NodePosition(900, 120)));
+        assertThat(workflows.create(user, new WorkflowEdit("never drawn", null, squareGraph(64), null)).positions()).isEmpty();
+    }
+
+    @Test
+    void positionsOfNodesTheGraphDoesNotHaveAreRefusedAndChangeNothing() {
+        SavedWorkflow saved = workflows.create(user, new WorkflowEdit("square", null, squareGraph(1080), null));
+
+        assertThatThrownBy(() -> workflows.update(user, saved.id(), new WorkflowEdit("renamed", null, squareGraph(640), null,
+                Map.of("load", new NodePosition(0, 0), "ghost", new NodePosition(1, 1)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("positions name nodes the graph does not have: ghost");
+
+        SavedWorkflow after = workflows.find(user, saved.id());
+        assertThat(after.name()).isEqualTo("square");
+        assertThat(after.version()).isEqualTo(1);
+        assertThat(after.positions()).isEmpty();
+    }
+
+    @Test
     void theListPagesAnOwnersWorkflowsMostRecentlyChangedFirst() {
         SavedWorkflow a = workflows.create(user, new WorkflowEdit("a", null, squareGraph(100), null));
         SavedWorkflow b = workflows.create(user, new WorkflowEdit("b", null, squareGraph(200), null));

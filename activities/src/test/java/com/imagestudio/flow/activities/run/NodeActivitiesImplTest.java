@@ -4,11 +4,17 @@ import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.blob.FileSystemBlobStore;
 import com.imagestudio.flow.activities.image.ImageProbe;
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.node.NodeInputs;
+import com.imagestudio.flow.activities.node.NodeOutputs;
 import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.activities.node.StudioNode;
 import com.imagestudio.flow.activities.testing.InMemoryNodeResultCache;
 import com.imagestudio.flow.activities.testing.TestImages;
 import com.imagestudio.flow.activities.testing.TestNodes;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
+import com.imagestudio.flow.catalog.schema.NodeSchema;
+import com.imagestudio.flow.catalog.schema.ParamValues;
+import com.imagestudio.flow.catalog.schema.Port;
 import com.imagestudio.flow.catalog.schema.PortType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.imagestudio.flow.activities.providers.ProviderClients;
 import com.imagestudio.flow.activities.providers.ProviderRejectedException;
 import com.imagestudio.flow.activities.providers.ProviderSettings;
 import com.imagestudio.flow.activities.testing.MockProviders;
@@ -27,6 +34,8 @@ import com.imagestudio.flow.catalog.provider.Provider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.Map;
 
@@ -149,17 +158,66 @@ class NodeActivitiesImplTest {
         }
     }
 
+    @Test
+    void aNodeHeartbeatsWhileItWorksSoThatWorkLongerThanTheHeartbeatTimeoutIsNotTakenForDead() {
+        CountDownLatch heartbeat = new CountDownLatch(1);
+        NodeActivities withHeartbeats = activitiesOn(NodeCatalog.of(List.of(new HoldUntil(heartbeat))),
+                ProviderClients.none(), ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
+                        .setHeartbeatTimeout(Duration.ofMillis(400)).build());
+        environment.setActivityHeartbeatListener(String.class, detail -> heartbeat.countDown());
+
+        NodeResult result = withHeartbeats.runNode(new NodeInvocation("run-1", "hold-1", HoldUntil.ID, 1, Map.of(), imageOn(image)));
+
+        assertThat(result.outputs().get("image").blob()).isEqualTo(image);
+    }
+
+    /** A pass-through that works until the latch opens: here, until its activity has heartbeated. */
+    private record HoldUntil(CountDownLatch latch) implements StudioNode<Void> {
+        static final String ID = "HoldUntilForTests";
+        private static final NodeSchema SCHEMA = NodeSchema.builder(ID, 1)
+                .input(Port.required("image", PortType.IMAGE, ""))
+                .output(Port.required("image", PortType.IMAGE, ""))
+                .build();
+
+        @Override
+        public NodeSchema schema() {
+            return SCHEMA;
+        }
+
+        @Override
+        public Void params(ParamValues values) {
+            return null;
+        }
+
+        @Override
+        public NodeOutputs execute(NodeInputs inputs, Void params) {
+            try {
+                if (!latch.await(30, TimeUnit.SECONDS)) {
+                    throw new BadInputException("no heartbeat while the node worked");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return NodeOutputs.create().value("image", inputs.value("image"));
+        }
+    }
+
     private NodeActivities activitiesWith(MockProviders providers) {
-        FileSystemBlobStore store = new FileSystemBlobStore(blobs);
         ProviderSettings stability = ProviderSettings.none()
                 .with(Provider.STABILITY, providers.baseUrl(), MockProviders.keyOf(Provider.STABILITY));
-        NodeExecutor executor = new NodeExecutor(NodeCatalog.discover(), store, new ImageProbe(TestNodes.MAX_PIXELS),
-                new InMemoryNodeResultCache(), providers.clients(stability));
+        return activitiesOn(NodeCatalog.discover(), providers.clients(stability),
+                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+    }
+
+    private NodeActivities activitiesOn(NodeCatalog catalog, ProviderClients providers, ActivityOptions options) {
+        FileSystemBlobStore store = new FileSystemBlobStore(blobs);
+        NodeExecutor executor = new NodeExecutor(catalog, store, new ImageProbe(TestNodes.MAX_PIXELS),
+                new InMemoryNodeResultCache(), providers);
         environment.close();
         environment = TestActivityEnvironment.newInstance();
         environment.registerActivitiesImplementations(new NodeActivitiesImpl(executor));
-        return environment.newActivityStub(NodeActivities.class,
-                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+        return environment.newActivityStub(NodeActivities.class, options);
     }
 
     private ApplicationFailure applicationFailureOf(NodeInvocation invocation) {

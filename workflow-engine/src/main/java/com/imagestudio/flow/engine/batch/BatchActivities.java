@@ -11,7 +11,11 @@ public interface BatchActivities {
 
     void batchStarted(String batchId);
 
-    /** Positions of up to {@code limit} pending rows after {@code afterPosition}, in order. */
+    /**
+     * Positions of up to {@code limit} unfinished rows after {@code afterPosition}, in order: rows
+     * still pending, and rows recorded as running whose child may never have started (the worker
+     * died between the two steps, or a restart lost the batch's workflow).
+     */
     List<Integer> pendingRows(String batchId, int afterPosition, int limit);
 
     /**

@@ -48,7 +48,8 @@ class BatchRecorder implements BatchActivities {
     @Override
     public List<Integer> pendingRows(String batchId, int afterPosition, int limit) {
         return jdbc.sql("""
-                        select position from batch_rows where batch_id = :batch and status = 'PENDING' and position > :after
+                        select position from batch_rows
+                        where batch_id = :batch and status in ('PENDING', 'RUNNING') and position > :after
                         order by position limit :limit""")
                 .param("batch", batchId).param("after", afterPosition).param("limit", limit)
                 .query(Integer.class).list();
@@ -72,7 +73,8 @@ class BatchRecorder implements BatchActivities {
                 return null;
             }
             if (BatchRowStatus.RUNNING.name().equals(row.status()) && row.runId() != null) {
-                // an earlier attempt of this step recorded the run: its child has not started, so start that one
+                // the run is recorded already, by an earlier attempt of this step whose worker died
+                // before the child started, or by a batch a restart interrupted: start that run
                 return new RunRequest(row.runId(), ExecutionPlan.of(validation.graph()));
             }
             RunRequest run = runs.record(row.ownerId(), validation.graph(), inputs);

@@ -7,7 +7,9 @@ import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.credits.InsufficientCreditsException;
 import com.imagestudio.flow.engine.credits.Plan;
 import com.imagestudio.flow.engine.json.EngineJson;
+import com.imagestudio.flow.engine.run.RunService;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,6 +42,7 @@ public class BatchService {
     private static final int INSERT_CHUNK = 1_000;
 
     private final BatchRowBinder binder;
+    private final RunService runs;
     private final CreditLedger ledger;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate namedJdbc;
@@ -48,9 +51,11 @@ public class BatchService {
     private final StudioProperties properties;
     private final Clock clock;
 
-    BatchService(BatchRowBinder binder, CreditLedger ledger, JdbcClient jdbc, NamedParameterJdbcTemplate namedJdbc,
-                 TransactionTemplate transaction, WorkflowClient temporal, StudioProperties properties, Clock clock) {
+    BatchService(BatchRowBinder binder, RunService runs, CreditLedger ledger, JdbcClient jdbc,
+                 NamedParameterJdbcTemplate namedJdbc, TransactionTemplate transaction, WorkflowClient temporal,
+                 StudioProperties properties, Clock clock) {
         this.binder = binder;
+        this.runs = runs;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.namedJdbc = namedJdbc;
@@ -202,12 +207,62 @@ public class BatchService {
         return batch;
     }
 
+    /**
+     * Starts again the batches the database says are unfinished: after a restart on the
+     * in-process Temporal server, which forgets everything, their workflows are gone. Rows that
+     * had finished stay as they are and are not run again. A row whose run ended while its batch
+     * was gone takes the run's outcome; a row whose run was interrupted gets that same run back
+     * (its finished nodes from the node cache, nothing charged or kept twice) as a child of the
+     * batch; the other rows run as they would have.
+     *
+     * @return the ids of the batches started again
+     */
+    public List<String> resumeUnfinished() {
+        List<String> resumed = new ArrayList<>();
+        List<Unfinished> unfinished = jdbc.sql("select id, concurrency from batches where status in ('QUEUED', 'RUNNING')")
+                .query((rs, i) -> new Unfinished(rs.getString("id"), rs.getInt("concurrency"))).list();
+        for (Unfinished batch : unfinished) {
+            jdbc.sql("""
+                            select r.run_id from batch_rows r join runs on runs.id = r.run_id
+                            where r.batch_id = :batch and r.status = 'RUNNING' and runs.status in ('QUEUED', 'RUNNING')""")
+                    .param("batch", batch.id()).query(String.class).list()
+                    .forEach(runs::interrupted);
+            jdbc.sql("""
+                            update batch_rows r set status = runs.status, error = runs.error from runs
+                            where runs.id = r.run_id and r.batch_id = :batch and r.status = 'RUNNING'
+                              and runs.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')""")
+                    .param("batch", batch.id()).update();
+            BatchRequest request = jdbc.sql("""
+                            select count(*) filter (where status = 'SUCCEEDED') as succeeded,
+                                   count(*) filter (where status = 'FAILED')    as failed
+                            from batch_rows where batch_id = :batch""")
+                    .param("batch", batch.id())
+                    .query((rs, i) -> BatchRequest.resumed(batch.id(), batch.concurrency(), rs.getInt("succeeded"),
+                            rs.getInt("failed")))
+                    .single();
+            try {
+                startWorkflow(request);
+                resumed.add(batch.id());
+            } catch (WorkflowExecutionAlreadyStarted alive) {
+                // its workflow survived (a real cluster, or it is simply still running): leave it be
+            }
+        }
+        return resumed;
+    }
+
     private void startWorkflow(String batchId, int concurrency) {
+        startWorkflow(BatchRequest.first(batchId, concurrency));
+    }
+
+    private void startWorkflow(BatchRequest request) {
         BatchWorkflow workflow = temporal.newWorkflowStub(BatchWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(batchId)
+                .setWorkflowId(request.batchId())
                 .setTaskQueue(properties.temporal().taskQueue())
                 .build());
-        WorkflowClient.start(workflow::run, BatchRequest.first(batchId, concurrency));
+        WorkflowClient.start(workflow::run, request);
+    }
+
+    private record Unfinished(String id, int concurrency) {
     }
 
     private void insertRows(String batchId, List<BatchRowBinder.BoundRow> rows) {

@@ -3,6 +3,8 @@ package com.imagestudio.flow.engine.config;
 import com.imagestudio.flow.engine.credits.Plan;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+
 /**
  * The studio's settings. Every default runs on one machine with nothing installed: embedded
  * PostgreSQL, an in-process Temporal server, blobs on the local disk.
@@ -20,7 +22,7 @@ public record StudioProperties(Temporal temporal, Blobs blobs, Images images, Da
                                Role role) {
 
     public StudioProperties {
-        temporal = temporal == null ? new Temporal(null, null, null) : temporal;
+        temporal = temporal == null ? new Temporal(null, null, null, null) : temporal;
         blobs = blobs == null ? new Blobs(null, null, null) : blobs;
         images = images == null ? new Images(0) : images;
         database = database == null ? new Database(null) : database;
@@ -49,8 +51,16 @@ public record StudioProperties(Temporal temporal, Blobs blobs, Images images, Da
         }
     }
 
-    /** @param target host:port of a Temporal frontend; blank for the in-process server */
-    public record Temporal(String target, String namespace, String taskQueue) {
+    /**
+     * @param target                       host:port of a Temporal frontend; blank for the in-process server
+     * @param stickyScheduleToStartTimeout how long a workflow task waits for the worker that ran
+     *                                     its workflow last (which has it cached) before the server
+     *                                     hands it to any worker; unset: Temporal's default, 5 s;
+     *                                     zero: no sticky execution (every workflow task replays
+     *                                     its history), for a server that never hands such a task
+     *                                     on, as Temporal's Java test server when a worker dies
+     */
+    public record Temporal(String target, String namespace, String taskQueue, Duration stickyScheduleToStartTimeout) {
         public Temporal {
             target = target == null ? "" : target.trim();
             namespace = namespace == null || namespace.isBlank() ? "default" : namespace;

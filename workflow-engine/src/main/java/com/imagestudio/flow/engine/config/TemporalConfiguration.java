@@ -18,6 +18,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -72,7 +73,11 @@ public class TemporalConfiguration {
                                     RunRecorderActivities recorder, PreflightActivities preflight,
                                     WebhookActivities webhooks, BatchActivities batches, ScheduleActivities schedules) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
-        Worker worker = factory.newWorker(properties.temporal().taskQueue());
+        WorkerOptions.Builder options = WorkerOptions.newBuilder();
+        if (properties.temporal().stickyScheduleToStartTimeout() != null) {
+            options.setStickyQueueScheduleToStartTimeout(properties.temporal().stickyScheduleToStartTimeout());
+        }
+        Worker worker = factory.newWorker(properties.temporal().taskQueue(), options.build());
         worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class,
                 BatchWorkflowImpl.class, ScheduleWorkflowImpl.class);
         worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight, webhooks,

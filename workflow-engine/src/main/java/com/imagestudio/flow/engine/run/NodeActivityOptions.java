@@ -11,6 +11,12 @@ import java.time.Duration;
 /** Timeouts and retries of a node's activity, by the kind of work it does. */
 final class NodeActivityOptions {
 
+    /**
+     * Every node heartbeats while it works (see {@code NodeActivitiesImpl}), so a node whose worker
+     * died runs again on another worker once this passes, not after its whole start-to-close timeout.
+     */
+    static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
+
     private NodeActivityOptions() {
     }
 
@@ -19,6 +25,7 @@ final class NodeActivityOptions {
             // local work fails for a reason that a retry rarely fixes: retry little, quickly
             case LOCAL -> ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setInitialInterval(Duration.ofSeconds(1))
                             .setMaximumAttempts(3)
@@ -28,7 +35,7 @@ final class NodeActivityOptions {
             // providers: rate limits and outages pass; back off, heartbeat while polling
             case PROVIDER -> ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(30))
-                    .setHeartbeatTimeout(Duration.ofMinutes(2))
+                    .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setInitialInterval(Duration.ofSeconds(2))
                             .setBackoffCoefficient(2)

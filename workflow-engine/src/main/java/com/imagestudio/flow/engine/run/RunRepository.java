@@ -1,6 +1,7 @@
 package com.imagestudio.flow.engine.run;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +11,11 @@ interface RunRepository extends JpaRepository<RunEntity, String> {
 
     Optional<RunEntity> findByIdAndOwnerId(String id, String ownerId);
 
-    List<RunEntity> findByStatusIn(Collection<RunStatus> statuses);
+    /** Runs not yet ended, but for the rows of batches: a batch starts those again itself, as its children. */
+    @Query(value = """
+            select * from runs r where r.status in ('QUEUED', 'RUNNING')
+            and not exists (select 1 from batch_rows b where b.run_id = r.id)""", nativeQuery = true)
+    List<RunEntity> findUnfinishedOutsideBatches();
 
     long countByOwnerIdAndStatusIn(String ownerId, Collection<RunStatus> statuses);
 }

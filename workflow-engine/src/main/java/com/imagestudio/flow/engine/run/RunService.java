@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -149,31 +150,47 @@ public class RunService {
     /**
      * Starts again the runs the database says are unfinished: after a restart on the in-process
      * Temporal server, which forgets everything, their workflows are gone. The node cache makes
-     * the nodes that had finished free, so each run resumes where it stopped.
+     * the nodes that had finished free, so each run resumes where it stopped. The runs of a
+     * batch's rows are left to their batch, which starts them again as its children.
      *
      * @return the ids of the runs started again
      */
     public List<String> resumeUnfinished() {
         List<String> resumed = new ArrayList<>();
-        for (RunEntity run : runs.findByStatusIn(List.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
-            Graph graph = EngineJson.read(run.graph(), Graph.class);
-            Map<String, Object> inputs = EngineJson.read(run.inputs(), INPUTS);
-            ValidationResult validation = validator.validate(graph, inputs);
-            if (!validation.isValid()) {
-                // the catalog changed under the stored graph: say why instead of leaving it hanging
-                transaction.executeWithoutResult(tx -> runs.findById(run.id()).orElseThrow().finished(RunStatus.FAILED,
-                        null, new InvalidGraphException(validation.problems()).getMessage(), clock.instant()));
+        for (RunEntity run : runs.findUnfinishedOutsideBatches()) {
+            Optional<RunRequest> request = interrupted(run.id());
+            if (request.isEmpty()) {
                 continue;
             }
-            transaction.executeWithoutResult(tx -> nodes.findByRunIdOrderByPosition(run.id()).forEach(RunNodeEntity::requeue));
             try {
-                startWorkflow(new RunRequest(run.id(), ExecutionPlan.of(validation.graph()), run.webhookUrl()));
+                startWorkflow(request.get());
                 resumed.add(run.id());
             } catch (WorkflowExecutionAlreadyStarted alive) {
                 // its workflow survived (a real cluster, or it is simply still running): leave it be
             }
         }
         return resumed;
+    }
+
+    /**
+     * Readies a run whose workflow was lost to start again under its own id: the nodes it was
+     * running go back to pending (when it runs, the nodes that had finished come from the node
+     * cache). A run whose graph no longer validates (the catalog changed) is ended as failed
+     * instead, saying why, rather than left hanging.
+     *
+     * @return what its workflow needs, or empty when the run was ended as failed
+     */
+    public Optional<RunRequest> interrupted(String runId) {
+        RunEntity run = runs.findById(runId).orElseThrow(() -> new RunNotFoundException(runId));
+        ValidationResult validation = validator.validate(EngineJson.read(run.graph(), Graph.class),
+                EngineJson.read(run.inputs(), INPUTS));
+        if (!validation.isValid()) {
+            transaction.executeWithoutResult(tx -> runs.findById(runId).orElseThrow().finished(RunStatus.FAILED,
+                    null, new InvalidGraphException(validation.problems()).getMessage(), clock.instant()));
+            return Optional.empty();
+        }
+        transaction.executeWithoutResult(tx -> nodes.findByRunIdOrderByPosition(runId).forEach(RunNodeEntity::requeue));
+        return Optional.of(new RunRequest(runId, ExecutionPlan.of(validation.graph()), run.webhookUrl()));
     }
 
     private void startWorkflow(RunRequest request) {

@@ -8,8 +8,11 @@ import com.imagestudio.flow.catalog.graph.GraphNode;
 import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.credits.InsufficientCreditsException;
 import com.imagestudio.flow.engine.credits.Plan;
+import com.imagestudio.flow.engine.run.NodeStatus;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunStatus;
+import com.imagestudio.flow.engine.run.RunView;
+import io.temporal.client.WorkflowClient;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +60,8 @@ class BatchServiceTest {
     BlobStore blobs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    WorkflowClient temporal;
 
     String user;
 
@@ -163,6 +168,65 @@ class BatchServiceTest {
 
         assertThat(again.status()).isEqualTo(BatchStatus.SUCCEEDED);
         assertThat(batches.rows(user, first.id(), null, 10, 0)).extracting(BatchRowView::attempts).containsExactly(1, 2);
+    }
+
+    @Test
+    void aBatchInterruptedByARestartIsStartedAgainAndNoRowRunsTwice() throws Exception {
+        // unique colours: no node result of another test is in the cache
+        java.util.Random random = new java.util.Random();
+        StringBuilder csv = new StringBuilder("image,side\n");
+        for (int side = 8; side < 12; side++) {
+            csv.append(png(40, 30, new Color(random.nextInt(0xFFFFFF)))).append(',').append(side).append('\n');
+        }
+        String batchId = awaitEnd(batches.create(user, spec(), csv.toString().getBytes(StandardCharsets.UTF_8), Map.of(), null).id()).id();
+        List<String> runIds = batches.rows(user, batchId, null, 10, 0).stream().map(BatchRowView::runId).toList();
+        String done = runIds.get(0);
+        String interrupted = runIds.get(1);
+        String endedUnrecorded = runIds.get(2);
+        // as the database looks when the studio stopped mid-batch, its workflows lost with the
+        // in-process server: row 1 done; row 2's run at "encode", nothing kept yet; row 3's run
+        // ended but not recorded by the batch; row 4 not started
+        jdbc.sql("update batches set status = 'RUNNING', finished_at = null where id = :batch").param("batch", batchId).update();
+        jdbc.sql("update batch_rows set status = 'RUNNING' where batch_id = :batch and position in (1, 2)")
+                .param("batch", batchId).update();
+        jdbc.sql("update runs set status = 'RUNNING', outputs = null, finished_at = null where id = :run")
+                .param("run", interrupted).update();
+        jdbc.sql("update run_nodes set status = 'RUNNING', outputs = null, finished_at = null where run_id = :run and node_id = 'encode'")
+                .param("run", interrupted).update();
+        jdbc.sql("""
+                        update run_nodes set status = 'PENDING', outputs = null, started_at = null, finished_at = null
+                        where run_id = :run and node_id = 'save'""")
+                .param("run", interrupted).update();
+        jdbc.sql("delete from assets where run_id = :run").param("run", interrupted).update();
+        jdbc.sql("update batch_rows set status = 'PENDING', run_id = null, attempts = 0 where batch_id = :batch and position = 3")
+                .param("batch", batchId).update();
+        jdbc.sql("delete from assets where run_id = :run").param("run", runIds.get(3)).update();
+        jdbc.sql("delete from runs where id = :run").param("run", runIds.get(3)).update();
+
+        List<String> resumedRuns = runs.resumeUnfinished();
+        List<String> resumedBatches = batches.resumeUnfinished();
+        BatchView batch = awaitEnd(batchId);
+
+        assertThat(resumedRuns).as("a batch's runs are left to the batch").doesNotContain(interrupted);
+        assertThat(resumedBatches).contains(batchId);
+        assertThat(batch.status()).isEqualTo(BatchStatus.SUCCEEDED);
+        assertThat(batch.progress()).isEqualTo(new BatchView.Progress(0, 0, 4, 0, 0));
+        assertThat(temporal.newUntypedWorkflowStub(batchId).getResult(BatchOutcome.class))
+                .as("rows done before the restart count").isEqualTo(new BatchOutcome(BatchStatus.SUCCEEDED, 4, 0));
+        List<BatchRowView> rows = batches.rows(user, batchId, null, 10, 0);
+        assertThat(rows).extracting(BatchRowView::attempts).containsExactly(1, 1, 1, 1);
+        assertThat(rows.subList(0, 3)).extracting(BatchRowView::runId).containsExactly(done, interrupted, endedUnrecorded);
+        assertThat(rows.get(3).runId()).isNotNull().isNotIn(runIds);
+        assertThat(runs.find(user, interrupted).nodes()).as("the interrupted run resumed, its finished nodes from the cache")
+                .allSatisfy(node -> {
+                    assertThat(node.status()).isEqualTo(NodeStatus.SUCCEEDED);
+                    assertThat(node.cached()).isTrue();
+                });
+        assertThat(List.of(done, endedUnrecorded)).as("rows that had finished did not run again")
+                .allSatisfy(run -> assertThat(runs.find(user, run).nodes()).noneMatch(RunView.NodeView::cached));
+        assertThat(jdbc.sql("select run_id from assets where owner_id = :user").param("user", user).query(String.class).list())
+                .as("one asset per row")
+                .containsExactlyInAnyOrderElementsOf(rows.stream().map(BatchRowView::runId).toList());
     }
 
     @Test

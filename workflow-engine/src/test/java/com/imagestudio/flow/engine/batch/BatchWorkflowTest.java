@@ -105,6 +105,18 @@ class BatchWorkflowTest {
     }
 
     @Test
+    void aRowRecordedAsRunningWhoseChildNeverStartedGetsItsChild() {
+        // given a row whose run was recorded by an attempt that never started its child (its worker died)
+        rows.add(3);
+        rows.status.put(1, BatchRowStatus.RUNNING);
+
+        BatchOutcome outcome = workflow().run(BatchRequest.first(BATCH, 2));
+
+        assertThat(outcome).isEqualTo(new BatchOutcome(BatchStatus.SUCCEEDED, 3, 0));
+        assertThat(startedChildIds(client.fetchHistory(BATCH))).containsExactlyInAnyOrder("run-0", "run-1", "run-2");
+    }
+
+    @Test
     void afterRowsPerExecutionItContinuesAsNewCarryingOnlyACursorAndCounts() {
         rows.add(25);
         FAILING.add(13);
@@ -199,7 +211,8 @@ class BatchWorkflowTest {
             pageRequests.add(afterPosition);
             List<Integer> page = new ArrayList<>();
             status.forEach((position, s) -> {
-                if (s == BatchRowStatus.PENDING && position > afterPosition && page.size() < limit) {
+                boolean unfinished = s == BatchRowStatus.PENDING || s == BatchRowStatus.RUNNING;
+                if (unfinished && position > afterPosition && page.size() < limit) {
                     page.add(position);
                 }
             });

@@ -5,6 +5,7 @@ import com.imagestudio.flow.activities.run.NodeActivities;
 import com.imagestudio.flow.activities.run.NodeInvocation;
 import com.imagestudio.flow.activities.run.NodeResult;
 import com.imagestudio.flow.catalog.schema.NodeKind;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -21,6 +22,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.ArgumentMatcher;
 import org.mockito.InOrder;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -231,6 +233,31 @@ class GraphRunWorkflowTest {
     }
 
     @Test
+    void everyNodeIsScheduledWithAHeartbeatTimeoutSoThatANodeWhoseWorkerDiedRunsAgainSoon() {
+        // given a local and a provider node (the activity heartbeats while either works)
+        ExecutionPlan plan = plan(
+                node("local", NodeKind.LOCAL, Map.of()),
+                node("provider", NodeKind.PROVIDER, Map.of()));
+        doReturn(result("image", image('d'))).when(nodes).runNode(any());
+
+        // when
+        workflow().run(new RunRequest(RUN_ID, plan));
+
+        // then a silent attempt, as on a worker killed mid-node, is given the heartbeat timeout
+        // before it runs again elsewhere, not its whole start-to-close timeout
+        assertThat(client.fetchHistory(RUN_ID).getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(HistoryEvent::getActivityTaskScheduledEventAttributes))
+                .hasSize(2)
+                .allSatisfy(scheduled -> {
+                    assertThat(javaDuration(scheduled.getHeartbeatTimeout()))
+                            .isEqualTo(NodeActivityOptions.HEARTBEAT_TIMEOUT);
+                    assertThat(javaDuration(scheduled.getStartToCloseTimeout()))
+                            .isGreaterThan(NodeActivityOptions.HEARTBEAT_TIMEOUT);
+                });
+    }
+
+    @Test
     void theRecorderSeesTheRunStartEachNodeStartAndSucceedAndTheRunSucceedInOrder() {
         // given
         ExecutionPlan plan = plan(
@@ -297,6 +324,10 @@ class GraphRunWorkflowTest {
         GraphRunWorkflow workflow = workflow();
         WorkflowClient.start(workflow::run, new RunRequest(RUN_ID, plan));
         return WorkflowStub.fromTyped(workflow);
+    }
+
+    private static Duration javaDuration(com.google.protobuf.Duration duration) {
+        return Duration.ofSeconds(duration.getSeconds(), duration.getNanos());
     }
 
     private static ArgumentMatcher<NodeInvocation> isNode(String nodeId) {

@@ -375,6 +375,7 @@ export interface BatchView {
   id: string;
   status: BatchStatus;
   workflowId?: string;
+  workflowVersion?: number;
   scheduleId?: string;
   concurrency: number;
   totalRows: number;
@@ -400,8 +401,11 @@ export interface RowProblem {
   message: string;
 }
 
+/** A batch of a saved workflow (its newest version unless `version` pins one) or of a graph as is. */
 export interface BatchSpec {
-  graph: GraphJson;
+  workflowId?: string;
+  version?: number;
+  graph?: GraphJson;
   mapping: Record<string, string>;
   inputs: Record<string, unknown>;
   concurrency?: number;
@@ -440,6 +444,8 @@ export interface ScheduleView {
   zone: string;
   target: string;
   paused: boolean;
+  workflowId?: string;
+  workflowVersion?: number;
   createdAt: string;
   nextFireTimes: string[];
   recentFires: ScheduleFire[];
@@ -449,7 +455,8 @@ export interface ScheduleSpec {
   name: string;
   cron: string;
   zone: string;
-  run: { graph: GraphJson; inputs: Record<string, unknown> };
+  /** a saved workflow, run at its newest version each time the schedule fires, or a graph as is */
+  run: { workflowId?: string; graph?: GraphJson; inputs: Record<string, unknown> };
 }
 
 export const listSchedules = () => call<ScheduleView[]>('/api/schedules');

@@ -19,6 +19,7 @@ import { formatInstant } from '../logic/time';
 import { bindingsOf, fieldOfInput, initialMapping, missingInputs, type Mapping } from '../logic/workflowInputs';
 import { InputField } from './InputField';
 import { messageOf, Problem } from './Problem';
+import { useWorkflowNames } from './useWorkflowNames';
 import { WorkflowPicker } from './WorkflowPicker';
 
 const POLL_MS = 1000;
@@ -27,6 +28,7 @@ const PREVIEW_ROWS = 3;
 
 /** Batches: a saved workflow run once per CSV row (new batch form), and every batch with its progress and rows. */
 export function BatchesPage({ active }: { active: boolean }) {
+  const workflowNames = useWorkflowNames(active);
   const [batches, setBatches] = useState<BatchView[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -70,7 +72,8 @@ export function BatchesPage({ active }: { active: boolean }) {
                 <tr key={b.id} className={`clickable ${b.id === openId ? 'open' : ''}`} onClick={() => setOpenId(b.id)} data-testid={`batch-${b.id}`}>
                   <td>{formatInstant(b.createdAt)}</td>
                   <td>
-                    <code>{b.id}</code>
+                    {b.workflowId ? <b>{workflowNames.get(b.workflowId) ?? b.workflowId}</b> : <code>{b.id}</code>}
+                    {b.workflowVersion && <span className="hint"> v{b.workflowVersion}</span>}
                     {b.scheduleId && <span className="hint"> from a schedule</span>}
                   </td>
                   <td>
@@ -124,8 +127,8 @@ function NewBatch({ active, onStarted }: { active: boolean; onStarted(batch: Bat
     setStarting(true);
     setError(null);
     setBadRows([]);
-    // batches take a graph: the workflow's newest version is sent as it is
-    startBatch({ graph: workflow.graph, ...bindingsOf(mapping, values), concurrency: concurrency ? Number(concurrency) : undefined }, csv, images)
+    // the batch pins the workflow's newest version for all its rows
+    startBatch({ workflowId: workflow.id, ...bindingsOf(mapping, values), concurrency: concurrency ? Number(concurrency) : undefined }, csv, images)
       .then(onStarted)
       .catch((e) => {
         setError(messageOf(e));

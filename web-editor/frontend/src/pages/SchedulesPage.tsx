@@ -16,6 +16,7 @@ import { browserZone, formatInstant, timeZones } from '../logic/time';
 import { fieldOfInput, missingInputs } from '../logic/workflowInputs';
 import { InputField } from './InputField';
 import { messageOf, Problem } from './Problem';
+import { useWorkflowNames } from './useWorkflowNames';
 import { WorkflowPicker } from './WorkflowPicker';
 
 const NEXT_SHOWN = 5;
@@ -31,6 +32,7 @@ const PRESETS: [string, string][] = [
 
 /** Schedules: a saved workflow run on a cron in a time zone; pause, resume, fire now, delete. */
 export function SchedulesPage({ active }: { active: boolean }) {
+  const workflowNames = useWorkflowNames(active);
   const [schedules, setSchedules] = useState<ScheduleView[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [open, setOpen] = useState<ScheduleView | null>(null);
@@ -102,7 +104,10 @@ export function SchedulesPage({ active }: { active: boolean }) {
                 <tr key={s.id} className={`clickable ${s.id === openId ? 'open' : ''}`} onClick={() => setOpenId(s.id)} data-testid={`schedule-${s.id}`}>
                   <td>
                     <b>{s.name}</b>
-                    <div className="hint">{s.target === 'BATCH' ? 'a batch' : 'a run'}</div>
+                    <div className="hint">
+                      {s.target === 'BATCH' ? 'a batch' : 'a run'}
+                      {s.workflowId && ` of ${workflowNames.get(s.workflowId) ?? s.workflowId}`}
+                    </div>
                   </td>
                   <td>
                     <code>{s.cron}</code> <span className="hint">{s.zone}</span>
@@ -219,8 +224,8 @@ function NewSchedule({ active, onCreated }: { active: boolean; onCreated(schedul
     setError(null);
     setProblems([]);
     const inputs = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    // schedules take a graph: the workflow's newest version is sent as it is
-    createSchedule({ name: name.trim(), cron: cron.trim(), zone: zone.trim(), run: { graph: workflow.graph, inputs } })
+    // each firing runs the workflow's newest version at that time
+    createSchedule({ name: name.trim(), cron: cron.trim(), zone: zone.trim(), run: { workflowId: workflow.id, inputs } })
       .then(onCreated)
       .catch((e) => {
         setError(messageOf(e));

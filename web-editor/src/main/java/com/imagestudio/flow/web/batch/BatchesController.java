@@ -78,7 +78,7 @@ class BatchesController {
         }
         byte[] csvBytes = csv != null ? bytesOf(csv)
                 : spec.csv() != null ? spec.csv().getBytes(StandardCharsets.UTF_8) : null;
-        BatchSpec withoutCsv = new BatchSpec(spec.graph(), spec.mapping(), spec.inputs(), spec.concurrency(), null);
+        BatchSpec withoutCsv = spec.withoutCsv();
         return created(batches.create(user.id(), withoutCsv, csvBytes, uploaded, null));
     }
 

@@ -7,6 +7,7 @@ import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.catalog.graph.ValidationResult;
 import com.imagestudio.flow.engine.json.EngineJson;
 import com.imagestudio.flow.engine.run.ExecutionPlan;
+import com.imagestudio.flow.engine.run.RunOrigin;
 import com.imagestudio.flow.engine.run.RunRequest;
 import com.imagestudio.flow.engine.run.RunService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,10 +60,12 @@ class BatchRecorder implements BatchActivities {
     public RunRequest startRow(String batchId, int position) {
         return transaction.execute(tx -> {
             Row row = jdbc.sql("""
-                            select b.owner_id, b.graph, r.inputs, r.status, r.run_id from batch_rows r join batches b on b.id = r.batch_id
+                            select b.owner_id, b.workflow_id, b.workflow_version, b.graph, r.inputs, r.status, r.run_id
+                            from batch_rows r join batches b on b.id = r.batch_id
                             where r.batch_id = :batch and r.position = :position for update of r""")
                     .param("batch", batchId).param("position", position)
-                    .query((rs, i) -> new Row(rs.getString("owner_id"), rs.getString("graph"), rs.getString("inputs"),
+                    .query((rs, i) -> new Row(rs.getString("owner_id"), rs.getString("workflow_id"),
+                            (Integer) rs.getObject("workflow_version"), rs.getString("graph"), rs.getString("inputs"),
                             rs.getString("status"), rs.getString("run_id")))
                     .single();
             Map<String, Object> inputs = EngineJson.read(row.inputs(), INPUTS);
@@ -77,7 +80,9 @@ class BatchRecorder implements BatchActivities {
                 // before the child started, or by a batch a restart interrupted: start that run
                 return new RunRequest(row.runId(), ExecutionPlan.of(validation.graph()));
             }
-            RunRequest run = runs.record(row.ownerId(), validation.graph(), inputs);
+            RunOrigin origin = row.workflowId() == null ? RunOrigin.NONE
+                    : RunOrigin.ofWorkflow(row.workflowId(), row.workflowVersion(), null);
+            RunRequest run = runs.record(row.ownerId(), validation.graph(), inputs, origin);
             jdbc.sql("""
                             update batch_rows set status = 'RUNNING', run_id = :run, error = null, attempts = attempts + 1
                             where batch_id = :batch and position = :position""")
@@ -123,6 +128,7 @@ class BatchRecorder implements BatchActivities {
         return Timestamp.from(clock.instant());
     }
 
-    private record Row(String ownerId, String graph, String inputs, String status, String runId) {
+    private record Row(String ownerId, String workflowId, Integer workflowVersion, String graph, String inputs,
+                       String status, String runId) {
     }
 }

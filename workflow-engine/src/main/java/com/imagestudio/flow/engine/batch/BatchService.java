@@ -8,6 +8,7 @@ import com.imagestudio.flow.engine.credits.InsufficientCreditsException;
 import com.imagestudio.flow.engine.credits.Plan;
 import com.imagestudio.flow.engine.json.EngineJson;
 import com.imagestudio.flow.engine.run.RunService;
+import com.imagestudio.flow.engine.workflows.SavedWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -43,6 +44,7 @@ public class BatchService {
 
     private final BatchRowBinder binder;
     private final RunService runs;
+    private final SavedWorkflows workflows;
     private final CreditLedger ledger;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate namedJdbc;
@@ -51,11 +53,12 @@ public class BatchService {
     private final StudioProperties properties;
     private final Clock clock;
 
-    BatchService(BatchRowBinder binder, RunService runs, CreditLedger ledger, JdbcClient jdbc,
+    BatchService(BatchRowBinder binder, RunService runs, SavedWorkflows workflows, CreditLedger ledger, JdbcClient jdbc,
                  NamedParameterJdbcTemplate namedJdbc, TransactionTemplate transaction, WorkflowClient temporal,
                  StudioProperties properties, Clock clock) {
         this.binder = binder;
         this.runs = runs;
+        this.workflows = workflows;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.namedJdbc = namedJdbc;
@@ -76,10 +79,8 @@ public class BatchService {
      * @param csv     the CSV bytes, or null for a batch of the uploaded images alone
      * @param uploads uploaded file name to blob hash
      */
-    public Prepared prepare(String ownerId, BatchSpec spec, byte[] csv, Map<String, String> uploads) {
-        if (spec.graph() == null) {
-            throw new IllegalArgumentException("a batch needs a graph");
-        }
+    public Prepared prepare(String ownerId, BatchSpec request, byte[] csv, Map<String, String> uploads) {
+        BatchSpec spec = withItsGraph(ownerId, request);
         BatchCsv.Table table = csv != null ? BatchCsv.parse(csv) : fileTable(uploads);
         Plan plan = ledger.ensureAccount(ownerId);
         if (table.rows().size() > plan.maxBatchRows()) {
@@ -95,16 +96,40 @@ public class BatchService {
         return new Prepared(spec, rows, concurrency, credits);
     }
 
+    /**
+     * The spec with the graph its rows run: a named workflow's version (its newest when none is
+     * named) pinned for the whole batch, or the graph sent as is.
+     *
+     * @throws com.imagestudio.flow.engine.workflows.WorkflowNotFoundException when the owner has no such workflow or version
+     */
+    private BatchSpec withItsGraph(String ownerId, BatchSpec spec) {
+        if (spec.workflowId() == null) {
+            if (spec.graph() == null) {
+                throw new IllegalArgumentException("a batch needs a \"workflowId\" or a \"graph\"");
+            }
+            return spec;
+        }
+        if (spec.graph() != null) {
+            throw new IllegalArgumentException("a batch runs a \"workflowId\" or a \"graph\": give only one");
+        }
+        return spec.pinnedTo(spec.version() == null
+                ? workflows.find(ownerId, spec.workflowId())
+                : workflows.findVersion(ownerId, spec.workflowId(), spec.version()));
+    }
+
     /** Checks (see {@link #prepare}), stores the batch and its rows, and starts its workflow. */
-    public BatchView create(String ownerId, BatchSpec spec, byte[] csv, Map<String, String> uploads, String scheduleId) {
-        Prepared prepared = prepare(ownerId, spec, csv, uploads);
+    public BatchView create(String ownerId, BatchSpec request, byte[] csv, Map<String, String> uploads, String scheduleId) {
+        Prepared prepared = prepare(ownerId, request, csv, uploads);
+        BatchSpec spec = prepared.spec();
         String batchId = "batch-" + UUID.randomUUID();
         transaction.executeWithoutResult(tx -> {
             jdbc.sql("""
-                            insert into batches (id, owner_id, schedule_id, graph, status, concurrency, total_rows,
-                                                 estimated_credits, created_at)
-                            values (:id, :owner, :schedule, cast(:graph as jsonb), 'QUEUED', :concurrency, :rows, :credits, :at)""")
+                            insert into batches (id, owner_id, schedule_id, workflow_id, workflow_version, graph, status,
+                                                 concurrency, total_rows, estimated_credits, created_at)
+                            values (:id, :owner, :schedule, :workflow, :version, cast(:graph as jsonb), 'QUEUED',
+                                    :concurrency, :rows, :credits, :at)""")
                     .param("id", batchId).param("owner", ownerId).param("schedule", scheduleId)
+                    .param("workflow", spec.workflowId()).param("version", spec.version())
                     .param("graph", EngineJson.write(spec.graph())).param("concurrency", prepared.concurrency())
                     .param("rows", prepared.rows().size()).param("credits", prepared.credits())
                     .param("at", Timestamp.from(clock.instant()))

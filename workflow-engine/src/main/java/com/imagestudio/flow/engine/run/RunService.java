@@ -106,8 +106,8 @@ public class RunService {
      * plan's limit on runs in progress applies (a batch bounds its own concurrency).
      * Joins the caller's transaction if there is one.
      */
-    public RunRequest record(String ownerId, ValidatedGraph validated, Map<String, Object> inputs) {
-        return record(ownerId, newRunId(), validated, inputs, RunOrigin.NONE);
+    public RunRequest record(String ownerId, ValidatedGraph validated, Map<String, Object> inputs, RunOrigin origin) {
+        return record(ownerId, newRunId(), validated, inputs, origin);
     }
 
     private RunRequest record(String ownerId, String runId, ValidatedGraph validated, Map<String, Object> inputs,

@@ -3,6 +3,8 @@ package com.imagestudio.flow.engine.schedule;
 import com.imagestudio.flow.engine.batch.BatchService;
 import com.imagestudio.flow.engine.json.EngineJson;
 import com.imagestudio.flow.engine.run.RunService;
+import com.imagestudio.flow.engine.workflows.WorkflowRuns;
+import com.imagestudio.flow.engine.workflows.WorkflowTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +28,14 @@ class ScheduleFirer implements ScheduleActivities {
     private final JdbcClient jdbc;
     private final RunService runs;
     private final BatchService batches;
+    private final WorkflowRuns workflowRuns;
     private final Clock clock;
 
-    ScheduleFirer(JdbcClient jdbc, RunService runs, BatchService batches, Clock clock) {
+    ScheduleFirer(JdbcClient jdbc, RunService runs, BatchService batches, WorkflowRuns workflowRuns, Clock clock) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.batches = batches;
+        this.workflowRuns = workflowRuns;
         this.clock = clock;
     }
 
@@ -56,7 +60,7 @@ class ScheduleFirer implements ScheduleActivities {
         try {
             ScheduleSpec.Target target = EngineJson.read(schedule.get().spec(), ScheduleSpec.Target.class);
             startedId = target.run() != null
-                    ? runs.start(schedule.get().ownerId(), target.run().graph(), target.run().inputs()).id()
+                    ? startRun(schedule.get().ownerId(), target.run())
                     : batches.create(schedule.get().ownerId(), target.batch(), scheduleId).id();
         } catch (RuntimeException refused) {
             log.info("schedule {} firing {} started nothing: {}", scheduleId, sequence, refused.getMessage());
@@ -65,6 +69,15 @@ class ScheduleFirer implements ScheduleActivities {
         jdbc.sql("update schedule_fires set started_id = :started, error = :error where schedule_id = :id and sequence = :sequence")
                 .param("started", startedId).param("error", error).param("id", scheduleId).param("sequence", sequence)
                 .update();
+    }
+
+    /** A saved workflow runs at the version pinned, else at its newest now; a graph runs as it is. */
+    private String startRun(String ownerId, ScheduleSpec.RunTarget run) {
+        if (run.workflowId() == null) {
+            return runs.start(ownerId, run.graph(), run.inputs()).id();
+        }
+        return workflowRuns.trigger(ownerId, run.workflowId(), new WorkflowTrigger(run.inputs(), run.version(), null), null)
+                .run().id();
     }
 
     private record Stored(String ownerId, String spec) {

@@ -1,9 +1,11 @@
 package com.imagestudio.flow.engine.schedule;
 
+import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.engine.batch.BatchService;
 import com.imagestudio.flow.engine.config.StudioProperties;
 import com.imagestudio.flow.engine.json.EngineJson;
+import com.imagestudio.flow.engine.workflows.SavedWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
@@ -36,15 +38,18 @@ public class ScheduleService {
     private final JdbcClient jdbc;
     private final GraphValidator validator;
     private final BatchService batches;
+    private final SavedWorkflows workflows;
     private final WorkflowClient temporal;
     private final StudioProperties properties;
     private final Clock clock;
 
-    ScheduleService(JdbcClient jdbc, GraphValidator validator, BatchService batches, WorkflowClient temporal,
+    ScheduleService(JdbcClient jdbc, GraphValidator validator, BatchService batches, SavedWorkflows workflows,
+                    WorkflowClient temporal,
                     StudioProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.validator = validator;
         this.batches = batches;
+        this.workflows = workflows;
         this.temporal = temporal;
         this.properties = properties;
         this.clock = clock;
@@ -64,10 +69,7 @@ public class ScheduleService {
             throw new IllegalArgumentException("a schedule starts either a \"run\" or a \"batch\": give exactly one");
         }
         if (spec.run() != null) {
-            if (spec.run().graph() == null) {
-                throw new IllegalArgumentException("the run needs a graph");
-            }
-            validator.require(spec.run().graph(), spec.run().inputs());
+            validator.require(graphOf(ownerId, spec.run()), spec.run().inputs());
         } else {
             if (spec.batch().csv() == null) {
                 throw new IllegalArgumentException("a scheduled batch needs its CSV as text in \"csv\"");
@@ -75,17 +77,32 @@ public class ScheduleService {
             batches.prepare(ownerId, spec.batch(), spec.batch().csv().getBytes(StandardCharsets.UTF_8), Map.of());
         }
         String id = "schedule-" + UUID.randomUUID();
+        ScheduleSpec.Target target = new ScheduleSpec.Target(spec.run(), spec.batch());
         jdbc.sql("""
-                        insert into schedules (id, owner_id, name, cron, zone, target, spec, created_at)
-                        values (:id, :owner, :name, :cron, :zone, :target, cast(:spec as jsonb), :at)""")
+                        insert into schedules (id, owner_id, name, cron, zone, target, workflow_id, workflow_version, spec,
+                                               created_at)
+                        values (:id, :owner, :name, :cron, :zone, :target, :workflow, :version, cast(:spec as jsonb), :at)""")
                 .param("id", id).param("owner", ownerId).param("name", spec.name().trim())
                 .param("cron", cron.expression()).param("zone", cron.zone().getId())
                 .param("target", spec.run() != null ? "RUN" : "BATCH")
-                .param("spec", EngineJson.write(new ScheduleSpec.Target(spec.run(), spec.batch())))
+                .param("workflow", target.workflowId()).param("version", target.workflowVersion())
+                .param("spec", EngineJson.write(target))
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
         startWorkflow(new ScheduleState(id, cron.expression(), cron.zone().getId(), false, 0, 0));
         return find(ownerId, id, 5);
+    }
+
+    /** The graph a run target runs now: its saved workflow's (checked to be the owner's), or its own. */
+    private Graph graphOf(String ownerId, ScheduleSpec.RunTarget run) {
+        if ((run.workflowId() == null) == (run.graph() == null)) {
+            throw new IllegalArgumentException("the run needs a \"workflowId\" or a \"graph\": give exactly one");
+        }
+        if (run.graph() != null) {
+            return run.graph();
+        }
+        return (run.version() == null ? workflows.find(ownerId, run.workflowId())
+                : workflows.findVersion(ownerId, run.workflowId(), run.version())).graph();
     }
 
     /** The schedule with its next {@code next} fire times (none while paused) and its recent firings. */

@@ -12,6 +12,10 @@ import com.imagestudio.flow.engine.run.NodeStatus;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunStatus;
 import com.imagestudio.flow.engine.run.RunView;
+import com.imagestudio.flow.engine.workflows.SavedWorkflow;
+import com.imagestudio.flow.engine.workflows.SavedWorkflows;
+import com.imagestudio.flow.engine.workflows.WorkflowEdit;
+import com.imagestudio.flow.engine.workflows.WorkflowNotFoundException;
 import io.temporal.client.WorkflowClient;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -62,6 +66,8 @@ class BatchServiceTest {
     JdbcClient jdbc;
     @Autowired
     WorkflowClient temporal;
+    @Autowired
+    SavedWorkflows workflows;
 
     String user;
 
@@ -282,6 +288,45 @@ class BatchServiceTest {
             }
         }
         return images;
+    }
+
+    @Test
+    void aBatchOfASavedWorkflowRunsItsNewestVersionAndEachRowsRunRecordsIt() throws Exception {
+        SavedWorkflow saved = workflows.create(user, new WorkflowEdit("squares", null, spec().graph(), null));
+        String photo = png(40, 30, Color.RED);
+        BatchSpec ofWorkflow = new BatchSpec(saved.id(), null, null, spec().mapping(), Map.of(), null, null);
+
+        BatchView batch = awaitEnd(batches.create(user, ofWorkflow, ("image,side\n" + photo + ",16\n" + photo + ",8\n")
+                .getBytes(StandardCharsets.UTF_8), Map.of(), null).id());
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.SUCCEEDED);
+        assertThat(batch.workflowId()).isEqualTo(saved.id());
+        assertThat(batch.workflowVersion()).isEqualTo(1);
+        assertThat(batches.rows(user, batch.id(), null, 100, 0)).hasSize(2).allSatisfy(row -> {
+            RunView run = runs.find(user, row.runId());
+            assertThat(run.workflowId()).isEqualTo(saved.id());
+            assertThat(run.workflowVersion()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aBatchOfAnotherUsersWorkflowIsNotFoundAndNothingIsStored() throws Exception {
+        SavedWorkflow others = workflows.create("other-" + UUID.randomUUID(), new WorkflowEdit("x", null, spec().graph(), null));
+        String csv = "image,side\n" + png(10, 10, Color.GREEN) + ",8\n";
+
+        assertThatThrownBy(() -> batches.create(user, new BatchSpec(others.id(), null, null, spec().mapping(), Map.of(), null, null),
+                csv.getBytes(StandardCharsets.UTF_8), Map.of(), null))
+                .isInstanceOf(WorkflowNotFoundException.class);
+        assertThat(jdbc.sql("select count(*) from batches where owner_id = :u").param("u", user).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aBatchNamingBothAWorkflowAndAGraphIsRefused() {
+        BatchSpec both = new BatchSpec("workflow-1", null, spec().graph(), spec().mapping(), Map.of(), null, null);
+
+        assertThatThrownBy(() -> batches.prepare(user, both, "image,side\n".getBytes(StandardCharsets.UTF_8), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give only one");
     }
 
     /** load -> resize to side x side (fill) -> encode PNG -> save, with inputs photo and side. */

@@ -148,7 +148,7 @@ class AssetsApiTest {
 
     @Test
     void deletingRemovesABlobOnlyWhenNoOtherAssetUsesIt() throws IOException {
-        byte[] photo = TestPhotos.jpeg(320, 240);
+        byte[] photo = TestPhotos.uniqueJpeg(320, 240);
         String mine = upload(alice, photo, "shared bytes", null).getBody().asset().id();
         Asset theirs = upload(bob, photo, "same bytes", null).getBody().asset();
 

@@ -1,8 +1,12 @@
 package com.imagestudio.flow.web;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -11,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +24,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets (API keys, the webhook signing secret, keys that are refused) never reach the logs,
  * even with the studio's and Spring MVC's debug logging on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "logging.level.com.imagestudio=DEBUG", "logging.level.org.springframework.web=DEBUG"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutOfLogsTest {
 
+    /** Debug logging is switched on around the test rather than by properties, to share the tests' application context. */
+    private static final List<String> DEBUG_LOGGERS = List.of("com.imagestudio", "org.springframework.web");
+
     @LocalServerPort
     int port;
+    @Autowired
+    LoggingSystem logging;
     RestClient http;
 
     @BeforeEach
-    void client() {
+    void clientAndDebugLogging() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
+        DEBUG_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
+    }
+
+    @AfterEach
+    void usualLogging() {
+        DEBUG_LOGGERS.forEach(logger -> logging.setLogLevel(logger, null));
     }
 
     @Test

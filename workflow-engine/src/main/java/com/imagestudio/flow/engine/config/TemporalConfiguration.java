@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Temporal: the in-process Java test server when {@code studio.temporal.target} is blank (the
@@ -72,17 +73,19 @@ public class TemporalConfiguration {
     WorkerLifecycle workerLifecycle(WorkflowClient client, StudioProperties properties, NodeExecutor executor,
                                     RunRecorderActivities recorder, PreflightActivities preflight,
                                     WebhookActivities webhooks, BatchActivities batches, ScheduleActivities schedules) {
-        WorkerFactory factory = WorkerFactory.newInstance(client);
         WorkerOptions.Builder options = WorkerOptions.newBuilder();
         if (properties.temporal().stickyScheduleToStartTimeout() != null) {
             options.setStickyQueueScheduleToStartTimeout(properties.temporal().stickyScheduleToStartTimeout());
         }
-        Worker worker = factory.newWorker(properties.temporal().taskQueue(), options.build());
-        worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class,
-                BatchWorkflowImpl.class, ScheduleWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight, webhooks,
-                batches, schedules);
-        return new WorkerLifecycle(factory, properties.temporal().taskQueue());
+        return new WorkerLifecycle(() -> {
+            WorkerFactory factory = WorkerFactory.newInstance(client);
+            Worker worker = factory.newWorker(properties.temporal().taskQueue(), options.build());
+            worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class,
+                    BatchWorkflowImpl.class, ScheduleWorkflowImpl.class);
+            worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight, webhooks,
+                    batches, schedules);
+            return factory;
+        }, properties.temporal().taskQueue());
     }
 
     /** The in-process server, started only when no target is configured. */
@@ -106,34 +109,40 @@ public class TemporalConfiguration {
         }
     }
 
-    /** Starts polling once the application context is up; stops polling before it goes down. */
+    /**
+     * Starts polling once the application context is up; stops polling before it goes down. A
+     * stopped worker factory cannot start again, so each start builds a new one: a context that
+     * is stopped and started (Spring pauses cached test contexts this way) polls again.
+     */
     public static final class WorkerLifecycle implements SmartLifecycle {
-        private final WorkerFactory factory;
+        private final Supplier<WorkerFactory> newWorkers;
         private final String taskQueue;
-        private volatile boolean running;
+        private volatile WorkerFactory factory;
 
-        WorkerLifecycle(WorkerFactory factory, String taskQueue) {
-            this.factory = factory;
+        WorkerLifecycle(Supplier<WorkerFactory> newWorkers, String taskQueue) {
+            this.newWorkers = newWorkers;
             this.taskQueue = taskQueue;
         }
 
         @Override
-        public void start() {
+        public synchronized void start() {
+            factory = newWorkers.get();
             factory.start();
-            running = true;
             log.info("Temporal worker polling task queue {}", taskQueue);
         }
 
         @Override
-        public void stop() {
-            factory.shutdown();
-            factory.awaitTermination(10, TimeUnit.SECONDS);
-            running = false;
+        public synchronized void stop() {
+            if (factory != null) {
+                factory.shutdown();
+                factory.awaitTermination(10, TimeUnit.SECONDS);
+                factory = null;
+            }
         }
 
         @Override
         public boolean isRunning() {
-            return running;
+            return factory != null;
         }
     }
 }

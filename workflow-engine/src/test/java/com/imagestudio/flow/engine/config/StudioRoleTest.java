@@ -55,6 +55,20 @@ class StudioRoleTest {
     }
 
     @Test
+    void aWorkerStoppedAndStartedAgainPollsAgain() {
+        temporal.run(context -> {
+            TemporalConfiguration.WorkerLifecycle worker = context.getBean(TemporalConfiguration.WorkerLifecycle.class);
+
+            context.stop();
+            boolean runningWhileStopped = worker.isRunning();
+            context.start();
+
+            assertThat(runningWhileStopped).isFalse();
+            assertThat(worker.isRunning()).as("a new worker factory polls after the restart").isTrue();
+        });
+    }
+
+    @Test
     void aWebProcessOnTheInProcessServerIsRefusedBecauseNothingCouldRunItsWorkflows() {
         temporal.withPropertyValues("studio.role=web")
                 .run(context -> assertThat(context).hasFailed().getFailure()

@@ -1,6 +1,7 @@
 package com.imagestudio.flow.activities.run;
 
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.providers.ProgressListener;
 import com.imagestudio.flow.activities.providers.ProviderRejectedException;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -11,6 +12,8 @@ import io.temporal.failure.ApplicationFailure;
  */
 public class NodeActivitiesImpl implements NodeActivities {
 
+    private static final ProgressListener HEARTBEAT = detail -> Activity.getExecutionContext().heartbeat(detail);
+
     private final NodeExecutor executor;
 
     public NodeActivitiesImpl(NodeExecutor executor) {
@@ -20,14 +23,30 @@ public class NodeActivitiesImpl implements NodeActivities {
     @Override
     public NodeResult runNode(NodeInvocation invocation) {
         try {
-            return executor.run(invocation, detail -> Activity.getExecutionContext().heartbeat(detail));
-        } catch (BadInputException e) {
-            throw ApplicationFailure.newNonRetryableFailureWithCause(
-                    invocation.nodeId() + " (" + invocation.type() + "): " + e.getMessage(), BadInputException.TYPE, e);
-        } catch (ProviderRejectedException e) {
-            throw ApplicationFailure.newNonRetryableFailureWithCause(
-                    invocation.nodeId() + " (" + invocation.type() + "): " + e.getMessage(),
-                    ProviderRejectedException.TYPE, e);
+            return executor.run(invocation, HEARTBEAT);
+        } catch (BadInputException | ProviderRejectedException e) {
+            throw failure(invocation.nodeId(), invocation.type(), e);
         }
+    }
+
+    @Override
+    public ChainResult runChain(FusedChain chain) {
+        try {
+            return executor.run(chain, HEARTBEAT);
+        } catch (ChainStepFailedException e) {
+            throw failure(e.step().nodeId(), e.step().type(), e.getCause(), e.done(), e.step().nodeId());
+        }
+    }
+
+    /**
+     * Bad input and provider refusals are never retried; anything else is, with the message and
+     * type Temporal would give it.
+     */
+    private static ApplicationFailure failure(String nodeId, String type, RuntimeException e, Object... details) {
+        if (e instanceof BadInputException || e instanceof ProviderRejectedException) {
+            String kind = e instanceof BadInputException ? BadInputException.TYPE : ProviderRejectedException.TYPE;
+            return ApplicationFailure.newNonRetryableFailureWithCause(nodeId + " (" + type + "): " + e.getMessage(), kind, e, details);
+        }
+        return ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getName(), e, details);
     }
 }

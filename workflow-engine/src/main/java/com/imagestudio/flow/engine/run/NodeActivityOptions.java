@@ -14,11 +14,18 @@ final class NodeActivityOptions {
     private NodeActivityOptions() {
     }
 
+    private static final Duration LOCAL_NODE_TIMEOUT = Duration.ofMinutes(5);
+
     static ActivityOptions forKind(NodeKind kind) {
+        return forChain(kind, 1);
+    }
+
+    /** A fused chain of {@code steps} nodes: the retries of its kind, the time of that many nodes. */
+    static ActivityOptions forChain(NodeKind kind, int steps) {
         return switch (kind) {
             // local work fails for a reason that a retry rarely fixes: retry little, quickly
             case LOCAL -> ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setStartToCloseTimeout(LOCAL_NODE_TIMEOUT.multipliedBy(steps))
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setInitialInterval(Duration.ofSeconds(1))
                             .setMaximumAttempts(3)

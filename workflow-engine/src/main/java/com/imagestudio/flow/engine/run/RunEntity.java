@@ -53,11 +53,14 @@ class RunEntity {
         this.createdAt = createdAt;
     }
 
-    void started(Instant at) {
-        if (status == RunStatus.QUEUED) {
-            status = RunStatus.RUNNING;
-            startedAt = at;
+    /** @return whether it started now (it was queued) */
+    boolean started(Instant at) {
+        if (status != RunStatus.QUEUED) {
+            return false;
         }
+        status = RunStatus.RUNNING;
+        startedAt = at;
+        return true;
     }
 
     void finished(RunStatus finalStatus, String outputsJson, String errorMessage, Instant at) {

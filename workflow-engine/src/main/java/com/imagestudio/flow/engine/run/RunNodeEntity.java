@@ -33,6 +33,7 @@ class RunNodeEntity {
     @Enumerated(EnumType.STRING)
     private NodeStatus status;
     private boolean cached;
+    private boolean fused;
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String outputs;
@@ -62,6 +63,13 @@ class RunNodeEntity {
         outputs = outputsJson;
         cached = fromCache;
         finishedAt = at;
+    }
+
+    /** As the worker timed it, when it ran in a chain of nodes ({@code inChain}). */
+    void succeeded(String outputsJson, boolean fromCache, boolean inChain, Instant started, Instant finished) {
+        succeeded(outputsJson, fromCache, finished);
+        startedAt = started;
+        fused = inChain;
     }
 
     void failed(String message, Instant at) {
@@ -100,6 +108,10 @@ class RunNodeEntity {
 
     boolean cached() {
         return cached;
+    }
+
+    boolean fused() {
+        return fused;
     }
 
     String outputs() {

@@ -187,7 +187,7 @@ public class RunService {
     public RunView find(String ownerId, String runId) {
         RunEntity run = runs.findByIdAndOwnerId(runId, ownerId).orElseThrow(() -> new RunNotFoundException(runId));
         List<RunView.NodeView> nodeViews = nodes.findByRunIdOrderByPosition(runId).stream()
-                .map(n -> new RunView.NodeView(n.nodeId(), n.nodeType(), n.status(), n.cached(),
+                .map(n -> new RunView.NodeView(n.nodeId(), n.nodeType(), n.status(), n.cached(), n.fused(),
                         n.outputs() == null ? Map.of() : EngineJson.read(n.outputs(), NODE_OUTPUTS),
                         n.error(), n.startedAt(), n.finishedAt()))
                 .toList();

@@ -14,13 +14,13 @@ import com.imagestudio.flow.activities.nodes.transform.FitMode;
 import com.imagestudio.flow.activities.nodes.transform.Resize;
 import com.imagestudio.flow.activities.run.NodeExecutor;
 import com.imagestudio.flow.activities.run.NodeInvocation;
-import com.imagestudio.flow.activities.run.NodeResultCache;
 import com.imagestudio.flow.catalog.graph.Edge;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphInput;
 import com.imagestudio.flow.catalog.graph.GraphNode;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.PortType;
+import com.imagestudio.flow.engine.run.MemoryNodeCache;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunStatus;
 import com.imagestudio.flow.engine.run.RunView;
@@ -50,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,7 +120,7 @@ class W1Benchmark {
                 photos.size(), describe(originals.get(0)), SIDE, SIDE, QUALITY, threads, inflight, rounds,
                 Runtime.getRuntime().availableProcessors());
 
-        NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new MapCache());
+        NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new MemoryNodeCache());
         Map<String, List<Result>> results = new LinkedHashMap<>();
         EngineCounts counts = new EngineCounts();
         AtomicReference<String> lastRun = new AtomicReference<>();
@@ -427,21 +426,6 @@ class W1Benchmark {
         long stop() {
             thread.shutdownNow();
             return peak.get() / (1024 * 1024);
-        }
-    }
-
-    /** The node cache of the runtime path, in memory (the engine's is PostgreSQL). */
-    static final class MapCache implements NodeResultCache {
-        private final Map<String, Map<String, PortValue>> entries = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<Map<String, PortValue>> find(String key) {
-            return Optional.ofNullable(entries.get(key));
-        }
-
-        @Override
-        public void put(String key, String nodeType, Map<String, PortValue> outputs) {
-            entries.putIfAbsent(key, outputs);
         }
     }
 }

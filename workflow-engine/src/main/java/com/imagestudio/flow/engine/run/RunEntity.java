@@ -5,14 +5,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.ColumnTransformer;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 @Entity
 @Table(name = "runs")
-class RunEntity {
+class RunEntity implements Persistable<String> {
 
     @Id
     private String id;
@@ -38,6 +42,26 @@ class RunEntity {
     private String webhookUrl;
 
     protected RunEntity() {
+    }
+
+    /** A row made here is inserted as it is, without a read to find out whether it exists. */
+    @Transient
+    private boolean stored;
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
     }
 
     RunEntity(String id, String ownerId, String graph, String inputs, RunOrigin origin, Instant createdAt) {

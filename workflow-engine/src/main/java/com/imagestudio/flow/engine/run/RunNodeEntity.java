@@ -5,9 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.ColumnTransformer;
+import org.springframework.data.domain.Persistable;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -15,7 +19,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "run_nodes")
 @IdClass(RunNodeEntity.Key.class)
-class RunNodeEntity {
+class RunNodeEntity implements Persistable<RunNodeEntity.Key> {
 
     record Key(String runId, String nodeId) implements Serializable {
         Key() {
@@ -42,6 +46,26 @@ class RunNodeEntity {
     private Instant finishedAt;
 
     protected RunNodeEntity() {
+    }
+
+    /** A row made here is inserted as it is, without a read to find out whether it exists. */
+    @Transient
+    private boolean stored;
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public RunNodeEntity.Key getId() {
+        return new Key(runId, nodeId);
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
     }
 
     RunNodeEntity(String runId, String nodeId, String nodeType, int position, int credits) {

@@ -153,6 +153,9 @@ class W1Benchmark {
             System.out.printf("%-42s %10.1f %12.1f %14s %14s%n", name, ips, median(times.stream().map(t -> t / 1e6).toList()),
                     cpu < 0 ? "n/a" : String.format("%.1f", cpu), heap < 0 ? "n/a" : String.valueOf(heap));
         });
+        results.forEach((name, measured) -> System.out.printf("  rounds of %s: %s images/s, %s CPU ms/image%n", name,
+                measured.stream().map(r -> String.format("%.1f", r.perSecond())).collect(Collectors.joining(" ")),
+                measured.stream().map(r -> String.format("%.0f", r.cpuMillisPerImage())).collect(Collectors.joining(" "))));
         List<Double> direct = new ArrayList<>(perSecond.values());
         System.out.printf("engine overhead vs the direct path: %+.0f%% time per image (engine at %.2fx the direct "
                 + "throughput; target: overhead at most 10%%)%n", (direct.get(0) / direct.get(2) - 1) * 100, direct.get(2) / direct.get(0));

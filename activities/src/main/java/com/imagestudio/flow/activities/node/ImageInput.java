@@ -2,6 +2,7 @@ package com.imagestudio.flow.activities.node;
 
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.image.ImageCodec;
+import com.imagestudio.flow.activities.image.ImageFormat;
 import com.imagestudio.flow.activities.image.ImageInfo;
 import com.imagestudio.flow.activities.image.ImageProbe;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -10,30 +11,48 @@ import java.util.function.Supplier;
 
 /**
  * An image given to a node, decoded only when and as far as the node asks: a node that needs a
- * small result decodes a large JPEG at a fraction of its size.
+ * small result decodes a large JPEG at a fraction of its size. In a fused chain the node before
+ * may hand its result over already decoded: then decoding is a copy, and the image is encoded
+ * and stored only if a node asks for its bytes or its reference.
  */
 public final class ImageInput {
 
-    private final BlobRef ref;
+    private final Supplier<BlobRef> ref;
     private final Supplier<byte[]> bytes;
     private final ImageProbe probe;
+    private final Mat decoded;
     private byte[] loaded;
     private ImageInfo info;
 
     public ImageInput(BlobRef ref, Supplier<byte[]> bytes, ImageProbe probe) {
+        this(() -> ref, bytes, probe, null);
+    }
+
+    private ImageInput(Supplier<BlobRef> ref, Supplier<byte[]> bytes, ImageProbe probe, Mat decoded) {
         this.ref = ref;
         this.bytes = bytes;
         this.probe = probe;
+        this.decoded = decoded;
+    }
+
+    /**
+     * An image handed over decoded; it stays owned by the caller.
+     *
+     * @param stored stores the image (losslessly, as {@link ImageFormat#PNG}) and answers its reference
+     * @param bytes  the stored bytes
+     */
+    public static ImageInput decoded(Mat image, Supplier<BlobRef> stored, Supplier<byte[]> bytes) {
+        return new ImageInput(stored, bytes, null, image);
     }
 
     public BlobRef ref() {
-        return ref;
+        return ref.get();
     }
 
     /** Format and dimensions from the header, checked against the pixel budget. */
     public ImageInfo info() {
         if (info == null) {
-            info = probe.probe(bytes());
+            info = decoded != null ? new ImageInfo(ImageFormat.PNG, decoded.cols(), decoded.rows()) : probe.probe(bytes());
         }
         return info;
     }
@@ -41,12 +60,12 @@ public final class ImageInput {
     /** The reference completed from the checked header: media type, size and dimensions. */
     public BlobRef checkedRef() {
         ImageInfo header = info();
-        return new BlobRef(ref.hash(), header.format().mediaType(), bytes().length, header.width(), header.height());
+        return new BlobRef(ref().hash(), header.format().mediaType(), bytes().length, header.width(), header.height());
     }
 
     /** The whole image; the caller closes it. */
     public Mat decode() {
-        return ImageCodec.decode(bytes(), info().format(), 1);
+        return decoded != null ? decoded.clone() : ImageCodec.decode(bytes(), info().format(), 1);
     }
 
     /**
@@ -54,6 +73,9 @@ public final class ImageInput {
      * the caller closes it.
      */
     public Mat decodeAtLeast(int minWidth, int minHeight) {
+        if (decoded != null) {
+            return decoded.clone();
+        }
         ImageInfo header = info();
         int reduction = 1;
         for (int candidate : new int[] {8, 4, 2}) {

@@ -2,17 +2,25 @@ package com.imagestudio.flow.activities.node;
 
 import com.imagestudio.flow.activities.providers.ProgressListener;
 import com.imagestudio.flow.activities.providers.ProviderClients;
+import com.imagestudio.flow.catalog.schema.PortType;
 
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * What a node receives on its input ports, read access to stored images, and what the runtime
- * lends provider nodes: the provider clients and a progress listener (a heartbeat).
+ * lends provider nodes: the provider clients and a progress listener (a heartbeat). In a fused
+ * chain an image port may hold an image handed over decoded by the node before; a node sees no
+ * difference (asking for its value stores it).
  */
 public final class NodeInputs {
 
+    /** An image handed over decoded on a port of the given type. */
+    public record Decoded(PortType type, ImageInput image) {
+    }
+
     private final Map<String, PortValue> values;
+    private final Map<String, Decoded> decoded;
     private final Function<String, ImageInput> images;
     private final ProviderClients providers;
     private final ProgressListener progress;
@@ -27,7 +35,14 @@ public final class NodeInputs {
 
     public NodeInputs(Map<String, PortValue> values, Function<String, ImageInput> images, ProviderClients providers,
                       ProgressListener progress) {
+        this(values, Map.of(), images, providers, progress);
+    }
+
+    /** @param decoded images handed over decoded, on ports that {@code values} leaves out */
+    public NodeInputs(Map<String, PortValue> values, Map<String, Decoded> decoded, Function<String, ImageInput> images,
+                      ProviderClients providers, ProgressListener progress) {
         this.values = Map.copyOf(values);
+        this.decoded = Map.copyOf(decoded);
         this.images = images;
         this.providers = providers;
         this.progress = progress;
@@ -44,10 +59,14 @@ public final class NodeInputs {
     }
 
     public boolean has(String port) {
-        return values.containsKey(port);
+        return values.containsKey(port) || decoded.containsKey(port);
     }
 
     public PortValue value(String port) {
+        Decoded handed = decoded.get(port);
+        if (handed != null) {
+            return PortValue.media(handed.type(), handed.image().checkedRef());
+        }
         PortValue value = values.get(port);
         if (value == null) {
             throw new IllegalStateException("input port '" + port + "' has no value; validation should have caught it");
@@ -56,7 +75,8 @@ public final class NodeInputs {
     }
 
     public ImageInput image(String port) {
-        return images.apply(value(port).blob().hash());
+        Decoded handed = decoded.get(port);
+        return handed != null ? handed.image() : images.apply(value(port).blob().hash());
     }
 
     /** An image in the blob store, by hash (for nodes that load what a user uploaded). */
@@ -66,7 +86,7 @@ public final class NodeInputs {
 
     /** The raw bytes of a media input (image, audio, video), as stored. */
     public byte[] bytes(String port) {
-        return images.apply(value(port).blob().hash()).bytes();
+        return image(port).bytes();
     }
 
     public String text(String port) {

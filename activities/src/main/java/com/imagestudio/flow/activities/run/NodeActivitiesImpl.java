@@ -11,16 +11,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Temporal face of {@link NodeExecutor}: maps input errors and provider refusals to
  * non-retryable failures, turns a provider node's progress into heartbeats, and heartbeats while
- * any node works, so that a node that works for long is not taken for dead and the node of a
+ * any node or chain works, so that work that takes long is not taken for dead and the work of a
  * worker that died runs again once its heartbeat timeout passes, not its whole start-to-close timeout.
  */
 public class NodeActivitiesImpl implements NodeActivities {
 
-    /** One thread for every running node: a heartbeat is a short call, a few times per timeout. */
+    /** One thread for every running activity: a heartbeat is a short call, a few times per timeout. */
     private static final ScheduledExecutorService KEEPALIVE = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "node-heartbeats");
         thread.setDaemon(true);
@@ -36,40 +37,57 @@ public class NodeActivitiesImpl implements NodeActivities {
     @Override
     public NodeResult runNode(NodeInvocation invocation) {
         ActivityExecutionContext context = Activity.getExecutionContext();
-        ScheduledFuture<?> keepalive = keepalive(context);
         try {
-            return executor.run(invocation, context::heartbeat);
-        } catch (BadInputException e) {
-            throw ApplicationFailure.newNonRetryableFailureWithCause(
-                    invocation.nodeId() + " (" + invocation.type() + "): " + e.getMessage(), BadInputException.TYPE, e);
-        } catch (ProviderRejectedException e) {
-            throw ApplicationFailure.newNonRetryableFailureWithCause(
-                    invocation.nodeId() + " (" + invocation.type() + "): " + e.getMessage(),
-                    ProviderRejectedException.TYPE, e);
-        } finally {
-            if (keepalive != null) {
-                keepalive.cancel(false);
-            }
+            return heartbeating(context, () -> executor.run(invocation, context::heartbeat));
+        } catch (BadInputException | ProviderRejectedException e) {
+            throw failure(invocation.nodeId(), invocation.type(), e);
+        }
+    }
+
+    @Override
+    public ChainResult runChain(FusedChain chain) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        try {
+            return heartbeating(context, () -> executor.run(chain, context::heartbeat));
+        } catch (ChainStepFailedException e) {
+            throw failure(e.step().nodeId(), e.step().type(), e.getCause(), e.done(), e.step().nodeId());
         }
     }
 
     /**
-     * Heartbeats four times per heartbeat timeout (Temporal sends at most one per 80% of it) until
-     * cancelled; none when the activity has no heartbeat timeout.
+     * Bad input and provider refusals are never retried; anything else is, with the message and
+     * type Temporal would give it.
      */
-    private static ScheduledFuture<?> keepalive(ActivityExecutionContext context) {
+    private static ApplicationFailure failure(String nodeId, String type, RuntimeException e, Object... details) {
+        if (e instanceof BadInputException || e instanceof ProviderRejectedException) {
+            String kind = e instanceof BadInputException ? BadInputException.TYPE : ProviderRejectedException.TYPE;
+            return ApplicationFailure.newNonRetryableFailureWithCause(nodeId + " (" + type + "): " + e.getMessage(), kind, e, details);
+        }
+        return ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getName(), e, details);
+    }
+
+    /**
+     * Does the work while heartbeating four times per heartbeat timeout (Temporal sends at most
+     * one per 80% of it); without a heartbeat timeout, just does the work.
+     */
+    private static <T> T heartbeating(ActivityExecutionContext context, Supplier<T> work) {
         Duration timeout = context.getInfo().getHeartbeatTimeout();
         if (timeout == null || timeout.isZero()) {
-            return null;
+            return work.get();
         }
         long period = Math.max(1, timeout.toMillis() / 4);
-        return KEEPALIVE.scheduleAtFixedRate(() -> {
+        ScheduledFuture<?> keepalive = KEEPALIVE.scheduleAtFixedRate(() -> {
             try {
                 context.heartbeat(null);
             } catch (RuntimeException e) {
-                // ended on the server (timed out, cancelled) or not reached: the node's own thread
+                // ended on the server (timed out, cancelled) or not reached: the work's own thread
                 // carries on, and an exception here must not end the keepalive
             }
         }, period, period, TimeUnit.MILLISECONDS);
+        try {
+            return work.get();
+        } finally {
+            keepalive.cancel(false);
+        }
     }
 }

@@ -28,17 +28,19 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Runs one node: checks its parameters, consults the node cache, hands the node its inputs,
- * and stores what it returns in the blob store.
+ * Runs nodes: checks their parameters, consults the node cache, hands each node its inputs, and
+ * stores what it returns in the blob store. A node runs on its own, or as a step of a
+ * {@link FusedChain}, where a decoded image passes to the next step in memory.
  */
 public final class NodeExecutor {
 
@@ -71,27 +73,207 @@ public final class NodeExecutor {
     }
 
     /** Runs a node; a long provider job reports to {@code progress} while it waits. */
-    @SuppressWarnings("unchecked")
     public NodeResult run(NodeInvocation invocation, ProgressListener progress) {
-        StudioNode<Object> node = nodes.get(NodeCatalog.key(invocation.type(), invocation.version()));
-        if (node == null) {
-            throw new BadInputException("no node " + invocation.type() + " v" + invocation.version() + " on this worker");
+        try {
+            return run(FusedChain.of(invocation), progress).steps().get(0).result();
+        } catch (ChainStepFailedException e) {
+            throw e.getCause();
         }
-        NodeSchema schema = node.schema();
-        NodeSchema.ParamCheck params = schema.checkParams(invocation.params());
-        if (!params.isValid()) {
-            throw new BadInputException(String.join("; ", params.problems()));
+    }
+
+    /**
+     * Runs the steps of a chain in order, in this thread. Each step takes the step before's
+     * outputs as they are: a decoded image is handed on in memory, never encoded nor stored.
+     * Stored are: every output of the last step and of output nodes, encoded images and media,
+     * image lists, a handed-on image that a node asked the bytes or the reference of, and the
+     * images handed to a step that failed. A step whose outputs all have a value then goes in the
+     * node cache.
+     * <p>
+     * The cache key of a step fed by the step before names that step's key where it would name
+     * content: the keys of a whole chain are known before anything runs, and the chain starts
+     * after its last step with a cached result (the steps before it are then cached too, even
+     * those whose handed-on image was never stored).
+     *
+     * @throws ChainStepFailedException naming the step that failed, with the steps done before it
+     */
+    public ChainResult run(FusedChain chain, ProgressListener progress) {
+        return new ChainRun(chain, progress).run();
+    }
+
+    /** A node ready to run: its implementation, checked parameters and cache key. */
+    private record Prepared(ChainStep step, StudioNode<Object> node, NodeSchema schema, Object params, String key) {
+    }
+
+    /**
+     * What a step produced: values on some ports, decoded images held for the next step on
+     * others. {@code step} is null when it is already recorded (it came from the cache).
+     */
+    private record Produced(Prepared step, Map<String, PortValue> values, Map<String, HeldImage> held,
+                            Instant startedAt, Instant finishedAt) {
+
+        static Produced recorded(Map<String, PortValue> values) {
+            return new Produced(null, values, Map.of(), null, null);
         }
-        String key = cacheKey(invocation, schema, params.values().asMap());
-        Optional<Map<String, PortValue>> hit = cache.find(key).filter(this::blobsStillExist);
-        if (hit.isPresent()) {
-            return new NodeResult(hit.get(), true);
+
+        void close() {
+            held.values().forEach(HeldImage::close);
         }
-        NodeInputs inputs = new NodeInputs(invocation.inputs(), this::openImage, providers, progress);
-        NodeOutputs produced = node.execute(inputs, node.params(params.values()));
-        Map<String, PortValue> outputs = store(schema, produced);
-        cache.put(key, schema.id(), outputs);
-        return new NodeResult(outputs, false);
+    }
+
+    /** One execution of a chain. */
+    private final class ChainRun {
+        private final FusedChain chain;
+        private final ProgressListener progress;
+        private final boolean fused;
+        /** Stored images a step opened, by hash: the next step reads and probes them again for free. */
+        private final Map<String, ImageInput> opened = new HashMap<>();
+        private final List<StepResult> done = new ArrayList<>();
+        private final List<NodeResultCache.Entry> toCache = new ArrayList<>();
+
+        ChainRun(FusedChain chain, ProgressListener progress) {
+            this.chain = chain;
+            this.progress = progress;
+            this.fused = chain.steps().size() > 1;
+        }
+
+        ChainResult run() {
+            List<Prepared> steps = new ArrayList<>();
+            for (ChainStep step : chain.steps()) {
+                try {
+                    steps.add(prepare(step, steps.isEmpty() ? null : steps.get(steps.size() - 1).key()));
+                } catch (RuntimeException e) {
+                    throw new ChainStepFailedException(step, done, e);
+                }
+            }
+            Produced previous = fromCache(steps);
+            try {
+                for (int i = done.size(); i < steps.size(); i++) {
+                    Prepared step = steps.get(i);
+                    Produced produced;
+                    try {
+                        produced = execute(step, previous, i == steps.size() - 1);
+                    } catch (RuntimeException e) {
+                        keepForRetry(previous, e);
+                        record(previous);
+                        throw new ChainStepFailedException(step.step(), done, e);
+                    }
+                    record(previous);
+                    previous = produced;
+                }
+                record(previous);
+                return new ChainResult(done);
+            } finally {
+                previous.close();
+                cache.putAll(toCache);
+            }
+        }
+
+        private Prepared prepare(ChainStep step, String previousKey) {
+            @SuppressWarnings("unchecked")
+            StudioNode<Object> node = nodes.get(NodeCatalog.key(step.type(), step.version()));
+            if (node == null) {
+                throw new BadInputException("no node " + step.type() + " v" + step.version() + " on this worker");
+            }
+            NodeSchema schema = node.schema();
+            NodeSchema.ParamCheck params = schema.checkParams(step.params());
+            if (!params.isValid()) {
+                throw new BadInputException(String.join("; ", params.problems()));
+            }
+            Map<String, String> inputs = new TreeMap<>();
+            step.inputs().forEach((port, value) -> inputs.put(port, value.contentKey()));
+            step.fromPrevious().forEach((port, output) -> inputs.put(port, "step:" + previousKey + "/" + output));
+            String key = cacheKey(chain.runId(), schema, params.values().asMap(), inputs);
+            return new Prepared(step, node, schema, node.params(params.values()), key);
+        }
+
+        /** Records the steps up to the last one with a cached result, and answers that result. */
+        private Produced fromCache(List<Prepared> steps) {
+            Map<String, Map<String, PortValue>> found = cache.findAll(steps.stream().map(Prepared::key).toList());
+            int last = steps.size() - 1;
+            while (last >= 0 && !(found.containsKey(steps.get(last).key()) && blobsStillExist(found.get(steps.get(last).key())))) {
+                last--;
+            }
+            Instant now = Instant.now();
+            for (int i = 0; i <= last; i++) {
+                Map<String, PortValue> outputs = found.getOrDefault(steps.get(i).key(), Map.of());
+                done.add(new StepResult(steps.get(i).step().nodeId(), new NodeResult(outputs, true), fused, now, now));
+            }
+            return Produced.recorded(last < 0 ? Map.of() : found.get(steps.get(last).key()));
+        }
+
+        private Produced execute(Prepared step, Produced previous, boolean last) {
+            Map<String, PortValue> values = new HashMap<>(step.step().inputs());
+            Map<String, NodeInputs.Decoded> decoded = new HashMap<>();
+            step.step().fromPrevious().forEach((port, output) -> {
+                HeldImage held = previous.held().get(output);
+                if (held != null) {
+                    decoded.put(port, held.asInput());
+                } else if (previous.values().containsKey(output)) {
+                    values.put(port, previous.values().get(output));
+                }
+            });
+            Instant started = Instant.now();
+            NodeOutputs produced = step.node().execute(new NodeInputs(values, decoded, this::open, providers, progress),
+                    step.params());
+            boolean storeAll = last || step.schema().has(NodeFlag.OUTPUT);
+            Map<String, PortValue> kept = new LinkedHashMap<>();
+            Map<String, HeldImage> held = new LinkedHashMap<>();
+            boolean handedOver = false;
+            try {
+                for (var entry : produced.asMap().entrySet()) {
+                    Port port = step.schema().output(entry.getKey()).orElseThrow(() -> new IllegalStateException(
+                            step.schema().id() + " returned an output on undeclared port '" + entry.getKey() + "'"));
+                    NodeOutputs.Output output = entry.getValue();
+                    if (output.image() != null && !storeAll) {
+                        held.put(port.name(), new HeldImage(output.image(), port.type(), NodeExecutor.this::put));
+                    } else {
+                        kept.put(port.name(), store(port, output));
+                    }
+                }
+                handedOver = true;
+            } finally {
+                // a held image is closed once the next step has run; everything else now
+                for (NodeOutputs.Output output : produced.asMap().values()) {
+                    if (!(handedOver && output.image() != null && !storeAll)) {
+                        output.mats().forEach(Mat::close);
+                    }
+                }
+            }
+            return new Produced(step, kept, held, started, Instant.now());
+        }
+
+        /**
+         * Stores the images handed to a step that failed: the step before is then cached, and a
+         * retry (or a retried run) starts at the failing step.
+         */
+        private void keepForRetry(Produced previous, RuntimeException failure) {
+            for (HeldImage image : previous.held().values()) {
+                try {
+                    image.keep();
+                } catch (RuntimeException storing) {
+                    failure.addSuppressed(storing);
+                }
+            }
+        }
+
+        /** A step is done once the next one has run: that one may have had a held image stored. */
+        private void record(Produced produced) {
+            if (produced.step() == null) {
+                return;
+            }
+            Map<String, PortValue> outputs = new LinkedHashMap<>(produced.values());
+            produced.held().forEach((port, image) -> image.storedValue().ifPresent(value -> outputs.put(port, value)));
+            produced.close();
+            done.add(new StepResult(produced.step().step().nodeId(), new NodeResult(outputs, false), fused,
+                    produced.startedAt(), produced.finishedAt()));
+            if (outputs.size() == produced.values().size() + produced.held().size()) {
+                toCache.add(new NodeResultCache.Entry(produced.step().key(), produced.step().schema().id(), outputs));
+            }
+        }
+
+        private ImageInput open(String hash) {
+            return opened.computeIfAbsent(hash, NodeExecutor.this::openImage);
+        }
     }
 
     /**
@@ -99,15 +281,13 @@ public final class NodeExecutor {
      * (a generative model) only reuses its result within the same run, so that retries are free
      * but a new run makes something new.
      */
-    private static String cacheKey(NodeInvocation invocation, NodeSchema schema, Map<String, Object> params) {
-        Map<String, String> inputs = new TreeMap<>();
-        invocation.inputs().forEach((port, value) -> inputs.put(port, value.contentKey()));
+    private static String cacheKey(String runId, NodeSchema schema, Map<String, Object> params, Map<String, String> inputs) {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("node", schema.id() + "@" + schema.version());
         key.put("params", params);
         key.put("inputs", inputs);
         if (schema.has(NodeFlag.NON_DETERMINISTIC)) {
-            key.put("run", invocation.runId());
+            key.put("run", runId);
         }
         try {
             return FileSystemBlobStore.sha256(CANONICAL_JSON.writeValueAsString(key).getBytes(StandardCharsets.UTF_8));
@@ -141,39 +321,27 @@ public final class NodeExecutor {
         }, probe);
     }
 
-    private Map<String, PortValue> store(NodeSchema schema, NodeOutputs produced) {
-        Map<String, PortValue> stored = new LinkedHashMap<>();
-        try {
-            for (var entry : produced.asMap().entrySet()) {
-                Port port = schema.output(entry.getKey()).orElseThrow(() -> new IllegalStateException(
-                        schema.id() + " returned an output on undeclared port '" + entry.getKey() + "'"));
-                NodeOutputs.Output output = entry.getValue();
-                if (output.value() != null) {
-                    stored.put(port.name(), output.value());
-                } else if (output.images() != null || output.encodedImages() != null) {
-                    List<EncodedImage> images = output.encodedImages() != null ? output.encodedImages()
-                            : output.images().stream().map(NodeExecutor::encodeIntermediate).toList();
-                    List<BlobRef> refs = new ArrayList<>();
-                    for (EncodedImage image : images) {
-                        refs.add(put(EncodedMedia.of(image)));
-                    }
-                    stored.put(port.name(), PortValue.imageList(refs));
-                } else {
-                    EncodedMedia media = output.media() != null ? output.media()
-                            : EncodedMedia.of(output.encoded() != null ? output.encoded() : encodeIntermediate(output.image()));
-                    stored.put(port.name(), PortValue.media(port.type(), put(media)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the outputs of " + schema.id(), e);
-        } finally {
-            produced.asMap().values().forEach(o -> o.mats().forEach(Mat::close));
+    /** One port's result as a value: stored in the blob store unless it is a value already. */
+    private PortValue store(Port port, NodeOutputs.Output output) {
+        if (output.value() != null) {
+            return output.value();
         }
-        return stored;
+        if (output.images() != null || output.encodedImages() != null) {
+            List<EncodedImage> images = output.encodedImages() != null ? output.encodedImages()
+                    : output.images().stream().map(NodeExecutor::encodeIntermediate).toList();
+            return PortValue.imageList(images.stream().map(image -> put(EncodedMedia.of(image))).toList());
+        }
+        EncodedMedia media = output.media() != null ? output.media()
+                : EncodedMedia.of(output.encoded() != null ? output.encoded() : encodeIntermediate(output.image()));
+        return PortValue.media(port.type(), put(media));
     }
 
-    private BlobRef put(EncodedMedia media) throws IOException {
-        return blobs.put(media.bytes(), media.mediaType()).withDimensions(media.width(), media.height());
+    private BlobRef put(EncodedMedia media) {
+        try {
+            return blobs.put(media.bytes(), media.mediaType()).withDimensions(media.width(), media.height());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a " + media.mediaType() + " output", e);
+        }
     }
 
     private static EncodedImage encodeIntermediate(Mat image) {

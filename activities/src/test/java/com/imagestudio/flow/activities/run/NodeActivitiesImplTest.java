@@ -121,6 +121,40 @@ class NodeActivitiesImplTest {
     }
 
     @Test
+    void aChainRunsAsOneActivityAndItsResultCrossesThePayloadConverter() {
+        FusedChain chain = new FusedChain("run-1", List.of(
+                new ChainStep("resize-1", "Resize", 1, Map.of("width", 100, "height", 100, "mode", "fill"), imageOn(image), Map.of()),
+                new ChainStep("encode-1", "Encode", 1, Map.of("format", "png"), Map.of(), Map.of("image", "image"))));
+
+        ChainResult result = activities.runChain(chain);
+
+        assertThat(result.steps()).extracting(StepResult::nodeId).containsExactly("resize-1", "encode-1");
+        assertThat(result.steps()).allSatisfy(step -> {
+            assertThat(step.fused()).isTrue();
+            assertThat(step.startedAt()).isNotNull().isBeforeOrEqualTo(step.finishedAt());
+        });
+        BlobRef out = result.steps().get(1).result().outputs().get("image").blob();
+        assertThat(TestImages.dimensions(nodes.bytesOf(out))).isEqualTo(new TestImages.Dimensions(100, 100));
+    }
+
+    @Test
+    void aFailingChainStepFailsTheActivityWithItsOwnMessageAndCarriesTheStepsDoneBeforeIt() {
+        FusedChain chain = new FusedChain("run-1", List.of(
+                new ChainStep("resize-1", "Resize", 1, Map.of("width", 100, "height", 50, "mode", "fill"), imageOn(image), Map.of()),
+                new ChainStep("crop-7", "Crop", 1, Map.of("x", 90, "y", 0, "width", 20, "height", 10), Map.of(),
+                        Map.of("image", "image"))));
+
+        ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, () -> activities.runChain(chain));
+
+        ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+        assertThat(cause.getType()).isEqualTo(BadInputException.TYPE);
+        assertThat(cause.isNonRetryable()).isTrue();
+        assertThat(cause.getOriginalMessage()).isEqualTo("crop-7 (Crop): the crop 20x10 at (90,0) does not fit in the 100x50 image");
+        assertThat(cause.getDetails().get(0, ChainResult.class).steps()).extracting(StepResult::nodeId).containsExactly("resize-1");
+        assertThat(cause.getDetails().get(1, String.class)).isEqualTo("crop-7");
+    }
+
+    @Test
     void aProviderRefusalBecomesANonRetryableProviderRejectedFailureWithTheProvidersMessage() {
         try (MockProviders providers = new MockProviders()) {
             providers.enqueue(MockProviders.fixture(400, "stability/error-400.json"));

@@ -3,6 +3,7 @@ package com.imagestudio.flow.engine.assets;
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.blob.BlobStore;
 import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
 import com.imagestudio.flow.catalog.graph.ValidationResult;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,9 @@ import java.util.stream.Stream;
  * Every output lands in the library: when an output node succeeds, each media value it produced
  * becomes an asset, with its recipe and lineage, as the next version of its logical asset.
  * Called in the transaction that records the node, and idempotent per run, node and port, so a
- * retried recording never makes a second asset.
+ * retried recording never makes a second asset. What takes time is done before that
+ * transaction, once per run or per output: validating the run's graph ({@link #recipeGraph}) and
+ * the automatic tags ({@link #autoTags}).
  * <p>
  * The logical asset is {@code workflow:<workflow id>/<node id>/<port>} for a run of a saved
  * workflow (renaming the output keeps the history), and {@code node:<node id>/<name>/<port>}
@@ -54,14 +58,29 @@ public class OutputAssets {
         return catalog.find(nodeType, version).map(d -> d.schema().has(NodeFlag.OUTPUT)).orElse(false);
     }
 
+    /** The run's graph as recipes are read from it. */
+    public ValidatedGraph recipeGraph(String runId, Graph graph, Map<String, Object> inputs) {
+        ValidationResult validation = validator.validate(graph, inputs);
+        if (!validation.isValid()) {
+            throw new IllegalStateException("run " + runId + " has a graph that no longer validates: " + validation.problems());
+        }
+        return validation.graph();
+    }
+
+    /** The automatic tags of each image among these outputs, by blob hash (see {@link AutoTags}). */
+    public Map<String, List<String>> autoTags(Map<String, PortValue> outputs) {
+        Map<String, List<String>> tags = new HashMap<>();
+        for (PortValue value : outputs.values()) {
+            if (AssetType.of(value.type()).filter(type -> type == AssetType.IMAGE).isPresent()) {
+                media(value).forEach(blob -> tags.computeIfAbsent(blob.hash(), hash -> autoTags.of(bytes(hash))));
+            }
+        }
+        return tags;
+    }
+
     /** @return the ids of the assets made now (none when they were recorded already) */
     public List<String> record(RunOutput output) {
-        ValidationResult validation = validator.validate(output.graph(), output.inputs());
-        if (!validation.isValid()) {
-            throw new IllegalStateException("run " + output.runId() + " has a graph that no longer validates: "
-                    + validation.problems());
-        }
-        ValidatedGraph graph = validation.graph();
+        ValidatedGraph graph = output.graph();
         Recipe recipe = Recipe.of(graph, output.nodeId());
         String name = graph.params(output.nodeId()).stringOr("name", output.nodeId());
         List<String> sources = sources(output, recipe);
@@ -89,7 +108,7 @@ public class OutputAssets {
                 ? "workflow:" + output.workflowId() + "/" + output.nodeId() + "/" + port
                 : "node:" + output.nodeId() + "/" + name + "/" + port;
         NodeSchema producer = recipe.producer();
-        List<String> tags = type == AssetType.IMAGE ? autoTags.of(bytes(blob.hash())) : List.of();
+        List<String> tags = type == AssetType.IMAGE ? output.autoTags().getOrDefault(blob.hash(), List.of()) : List.of();
         return rows.insert(new NewAsset(output.ownerId(), type, name, logicalKey, output.runId(), output.nodeId(), port,
                 output.workflowId(), producer.id(), producer.category(), recipe.provider(),
                 recipe.nearestText("model").orElse(null), recipe.nearestText("prompt").orElse(null), recipe.parameters(),

@@ -30,6 +30,10 @@ class NodeCacheEntry {
         this.createdAt = createdAt;
     }
 
+    String cacheKey() {
+        return cacheKey;
+    }
+
     String outputs() {
         return outputs;
     }

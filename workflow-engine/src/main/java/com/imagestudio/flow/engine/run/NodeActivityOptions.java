@@ -17,14 +17,21 @@ final class NodeActivityOptions {
      */
     static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Duration LOCAL_NODE_TIMEOUT = Duration.ofMinutes(5);
+
     private NodeActivityOptions() {
     }
 
     static ActivityOptions forKind(NodeKind kind) {
+        return forChain(kind, 1);
+    }
+
+    /** A fused chain of {@code steps} nodes: the retries of its kind, the time of that many nodes. */
+    static ActivityOptions forChain(NodeKind kind, int steps) {
         return switch (kind) {
             // local work fails for a reason that a retry rarely fixes: retry little, quickly
             case LOCAL -> ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setStartToCloseTimeout(LOCAL_NODE_TIMEOUT.multipliedBy(steps))
                     .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setInitialInterval(Duration.ofSeconds(1))

@@ -5,14 +5,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.ColumnTransformer;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 @Entity
 @Table(name = "runs")
-class RunEntity {
+class RunEntity implements Persistable<String> {
 
     @Id
     private String id;
@@ -40,6 +44,26 @@ class RunEntity {
     protected RunEntity() {
     }
 
+    /** A row made here is inserted as it is, without a read to find out whether it exists. */
+    @Transient
+    private boolean stored;
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
     RunEntity(String id, String ownerId, String graph, String inputs, RunOrigin origin, Instant createdAt) {
         this.id = id;
         this.ownerId = ownerId;
@@ -53,11 +77,14 @@ class RunEntity {
         this.createdAt = createdAt;
     }
 
-    void started(Instant at) {
-        if (status == RunStatus.QUEUED) {
-            status = RunStatus.RUNNING;
-            startedAt = at;
+    /** @return whether it started now (it was queued) */
+    boolean started(Instant at) {
+        if (status != RunStatus.QUEUED) {
+            return false;
         }
+        status = RunStatus.RUNNING;
+        startedAt = at;
+        return true;
     }
 
     void finished(RunStatus finalStatus, String outputsJson, String errorMessage, Instant at) {

@@ -5,9 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.ColumnTransformer;
+import org.springframework.data.domain.Persistable;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -15,7 +19,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "run_nodes")
 @IdClass(RunNodeEntity.Key.class)
-class RunNodeEntity {
+class RunNodeEntity implements Persistable<RunNodeEntity.Key> {
 
     record Key(String runId, String nodeId) implements Serializable {
         Key() {
@@ -33,6 +37,7 @@ class RunNodeEntity {
     @Enumerated(EnumType.STRING)
     private NodeStatus status;
     private boolean cached;
+    private boolean fused;
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String outputs;
@@ -41,6 +46,26 @@ class RunNodeEntity {
     private Instant finishedAt;
 
     protected RunNodeEntity() {
+    }
+
+    /** A row made here is inserted as it is, without a read to find out whether it exists. */
+    @Transient
+    private boolean stored;
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public RunNodeEntity.Key getId() {
+        return new Key(runId, nodeId);
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
     }
 
     RunNodeEntity(String runId, String nodeId, String nodeType, int position, int credits) {
@@ -62,6 +87,13 @@ class RunNodeEntity {
         outputs = outputsJson;
         cached = fromCache;
         finishedAt = at;
+    }
+
+    /** As the worker timed it, when it ran in a chain of nodes ({@code inChain}). */
+    void succeeded(String outputsJson, boolean fromCache, boolean inChain, Instant started, Instant finished) {
+        succeeded(outputsJson, fromCache, finished);
+        startedAt = started;
+        fused = inChain;
     }
 
     void failed(String message, Instant at) {
@@ -100,6 +132,10 @@ class RunNodeEntity {
 
     boolean cached() {
         return cached;
+    }
+
+    boolean fused() {
+        return fused;
     }
 
     String outputs() {

@@ -2,6 +2,7 @@ package com.imagestudio.flow.engine.run;
 
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.activities.run.NodeResult;
+import com.imagestudio.flow.activities.run.StepResult;
 import io.temporal.activity.ActivityInterface;
 
 import java.util.List;
@@ -11,11 +12,20 @@ import java.util.Map;
 @ActivityInterface
 public interface RunRecorderActivities {
 
+    /** Runs recorded before fused chains: the run started. */
     void runStarted(String runId);
 
+    /** Runs recorded before fused chains: one node started. */
     void nodeStarted(String runId, String nodeId);
 
+    /** The nodes of the units that start together, in one transaction; the first time, the run starts too. */
+    void nodesStarted(String runId, List<String> nodeIds);
+
+    /** Runs recorded before fused chains: one node succeeded. */
     void nodeSucceeded(String runId, String nodeId, NodeResult result);
+
+    /** The steps of a unit that succeeded (all of a chain, or those before the one that failed), in one transaction. */
+    void stepsSucceeded(String runId, List<StepResult> steps);
 
     void nodeFailed(String runId, String nodeId, String error);
 

@@ -94,9 +94,9 @@ public class RunService {
         if (inFlight >= subscription.maxConcurrentRuns()) {
             throw new TooManyRunsException(inFlight, subscription);
         }
-        RunRequest request = record(ownerId, runId, validated, inputs, origin);
-        startWorkflow(request);
-        return find(ownerId, runId);
+        Recorded recorded = record(ownerId, runId, validated, inputs, origin);
+        startWorkflow(recorded.request());
+        return view(recorded.run(), recorded.nodes());
     }
 
     /**
@@ -107,24 +107,29 @@ public class RunService {
      * Joins the caller's transaction if there is one.
      */
     public RunRequest record(String ownerId, ValidatedGraph validated, Map<String, Object> inputs, RunOrigin origin) {
-        return record(ownerId, newRunId(), validated, inputs, origin);
+        return record(ownerId, newRunId(), validated, inputs, origin).request();
     }
 
-    private RunRequest record(String ownerId, String runId, ValidatedGraph validated, Map<String, Object> inputs,
-                              RunOrigin origin) {
+    /** A run just recorded: what its workflow needs, and its rows as stored (the answer to its start, with no read back). */
+    private record Recorded(RunRequest request, RunEntity run, List<RunNodeEntity> nodes) {
+    }
+
+    private Recorded record(String ownerId, String runId, ValidatedGraph validated, Map<String, Object> inputs,
+                            RunOrigin origin) {
         ExecutionPlan plan = ExecutionPlan.of(validated);
         Map<String, Integer> credits = CostEstimator.estimate(validated).nodes().stream()
                 .collect(Collectors.toMap(CostEstimate.NodeCost::nodeId, CostEstimate.NodeCost::credits));
+        RunEntity run = new RunEntity(runId, ownerId, EngineJson.write(validated.graph()), EngineJson.write(inputs),
+                origin, clock.instant());
+        List<RunNodeEntity> planned = new ArrayList<>();
+        for (PlannedNode node : plan.nodes()) {
+            planned.add(new RunNodeEntity(runId, node.id(), node.type(), planned.size(), credits.get(node.id())));
+        }
         transaction.executeWithoutResult(tx -> {
-            runs.save(new RunEntity(runId, ownerId, EngineJson.write(validated.graph()), EngineJson.write(inputs),
-                    origin, clock.instant()));
-            List<PlannedNode> planned = plan.nodes();
-            for (int i = 0; i < planned.size(); i++) {
-                PlannedNode node = planned.get(i);
-                nodes.save(new RunNodeEntity(runId, node.id(), node.type(), i, credits.get(node.id())));
-            }
+            runs.save(run);
+            nodes.saveAll(planned);
         });
-        return new RunRequest(runId, plan, origin.webhookUrl());
+        return new Recorded(new RunRequest(runId, plan, origin.webhookUrl()), run, planned);
     }
 
     public static String newRunId() {
@@ -203,8 +208,12 @@ public class RunService {
 
     public RunView find(String ownerId, String runId) {
         RunEntity run = runs.findByIdAndOwnerId(runId, ownerId).orElseThrow(() -> new RunNotFoundException(runId));
-        List<RunView.NodeView> nodeViews = nodes.findByRunIdOrderByPosition(runId).stream()
-                .map(n -> new RunView.NodeView(n.nodeId(), n.nodeType(), n.status(), n.cached(),
+        return view(run, nodes.findByRunIdOrderByPosition(runId));
+    }
+
+    private static RunView view(RunEntity run, List<RunNodeEntity> nodes) {
+        List<RunView.NodeView> nodeViews = nodes.stream()
+                .map(n -> new RunView.NodeView(n.nodeId(), n.nodeType(), n.status(), n.cached(), n.fused(),
                         n.outputs() == null ? Map.of() : EngineJson.read(n.outputs(), NODE_OUTPUTS),
                         n.error(), n.startedAt(), n.finishedAt()))
                 .toList();
@@ -215,9 +224,9 @@ public class RunService {
 
     /** Waits up to {@code timeout} for the run to end, then reports it, ended or not. */
     public RunView await(String ownerId, String runId, Duration timeout) {
-        RunView current = find(ownerId, runId);
-        if (current.status().isFinal() || timeout.isZero()) {
-            return current;
+        RunEntity run = runs.findByIdAndOwnerId(runId, ownerId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (run.status().isFinal() || timeout.isZero()) {
+            return view(run, nodes.findByRunIdOrderByPosition(runId));
         }
         WorkflowStub stub = temporal.newUntypedWorkflowStub(runId);
         try {

@@ -24,11 +24,17 @@ public record RunView(
         List<NodeView> nodes,
         Map<String, Map<String, PortValue>> outputs) {
 
+    /**
+     * @param fused   it ran in one activity with its neighbours: an image it handed on in memory
+     *                was not stored, so only its kept outputs are listed (the last node of a
+     *                chain and output nodes keep all of theirs)
+     */
     public record NodeView(
             String id,
             String type,
             NodeStatus status,
             boolean cached,
+            boolean fused,
             Map<String, PortValue> outputs,
             String error,
             Instant startedAt,

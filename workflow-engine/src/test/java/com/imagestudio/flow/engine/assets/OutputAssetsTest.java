@@ -80,8 +80,8 @@ class OutputAssetsTest {
         Map<String, RunOutput.FinishedNode> finished = new java.util.HashMap<>();
         run.nodes().forEach(n -> finished.put(n.id(), new RunOutput.FinishedNode(n.outputs(), 0)));
 
-        List<String> again = outputs.record(new RunOutput(run.id(), owner, null, graph, Map.of(), "save",
-                run.outputs().get("save"), finished));
+        List<String> again = outputs.record(new RunOutput(run.id(), owner, null, outputs.recipeGraph(run.id(), graph, Map.of()),
+                "save", run.outputs().get("save"), finished, outputs.autoTags(run.outputs().get("save"))));
 
         assertThat(again).isEmpty();
         assertThat(search.search(owner, query(run.id())).total()).isEqualTo(1);

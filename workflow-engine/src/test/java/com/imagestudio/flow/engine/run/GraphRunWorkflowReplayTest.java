@@ -22,7 +22,7 @@ class GraphRunWorkflowReplayTest {
 
     @Test
     void aRecordedBranchAndJoinRunStillReplays() throws Exception {
-        // given a finished run of load, two branches and a join
+        // given a finished run of load, two branches and a join, recorded before fused chains: an activity per node
         WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.BRANCH_JOIN));
         assertThat(eventTypes(history))
                 .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
@@ -30,6 +30,18 @@ class GraphRunWorkflowReplayTest {
                 .hasSize(RecordHistories.branchJoinPlan().nodes().size());
 
         // when / then: the current workflow code makes the same decisions
+        WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
+    }
+
+    @Test
+    void aRecordedRunOfFusedChainsStillReplays() throws Exception {
+        // given a finished run of [load, resize], [upscale], [encode, save]: three activities for five nodes
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.FUSED_CHAINS));
+        assertThat(eventTypes(history))
+                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
+                .filteredOn(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .hasSize(3);
+
         WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
     }
 

@@ -1,9 +1,12 @@
 package com.imagestudio.flow.engine.run;
 
 import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.activities.run.ChainResult;
+import com.imagestudio.flow.activities.run.ChainStep;
+import com.imagestudio.flow.activities.run.FusedChain;
 import com.imagestudio.flow.activities.run.NodeActivities;
-import com.imagestudio.flow.activities.run.NodeInvocation;
 import com.imagestudio.flow.activities.run.NodeResult;
+import com.imagestudio.flow.activities.run.StepResult;
 import com.imagestudio.flow.catalog.schema.NodeKind;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -19,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.mockito.ArgumentMatcher;
 import org.mockito.InOrder;
 
 import java.time.Duration;
@@ -33,8 +35,12 @@ import static com.imagestudio.flow.engine.run.WorkflowTestPlans.fed;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.image;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.node;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.output;
-import static com.imagestudio.flow.engine.run.WorkflowTestPlans.result;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.plan;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.ran;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.result;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.startsWith;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.stepIds;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.stepRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -43,7 +49,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -54,8 +59,9 @@ import static org.mockito.Mockito.withSettings;
 
 /**
  * The graph run workflow on Temporal's time-skipping test server, with its node and recorder
- * activities mocked: how nodes are scheduled, what they receive, how failures, retries and
- * cancellation end the run, and what the recorder is told.
+ * activities mocked: how nodes are grouped and scheduled, what they receive, how failures,
+ * retries and cancellation end the run, and what the recorder is told. (Runs recorded before
+ * fused chains are covered by {@link GraphRunWorkflowReplayTest}.)
  */
 class GraphRunWorkflowTest {
 
@@ -82,38 +88,59 @@ class GraphRunWorkflowTest {
     }
 
     @Test
-    void aLinearPlanRunsEachNodeOnThePreviousNodesOutputAndReturnsOnlyTheOutputNodes() {
-        // given load -> resize -> save, where only save is an output node
+    void aLineOfLocalNodesRunsAsOneChainWhoseStepsAreFedByTheStepBefore() {
+        // given load -> resize -> save, all local, where only save is an output node
         ExecutionPlan plan = plan(
                 node("load", NodeKind.LOCAL, Map.of()),
                 node("resize", NodeKind.LOCAL, Map.of("image", fed("load", "image"))),
                 output("save", Map.of("image", fed("resize", "image"))));
-        PortValue loaded = image('a');
-        PortValue resized = image('b');
-        PortValue saved = image('c');
-        doReturn(result("image", loaded)).when(nodes).runNode(argThat(isNode("load")));
-        doReturn(result("image", resized)).when(nodes).runNode(argThat(isNode("resize")));
-        doReturn(result("image", saved)).when(nodes).runNode(argThat(isNode("save")));
+        Map<String, NodeResult> results = Map.of("load", result("image", image('a')), "resize", new NodeResult(Map.of(), false),
+                "save", result("image", image('c')));
+        doAnswer(call -> ran(call.getArgument(0), results::get)).when(nodes).runChain(any());
 
         // when
         RunOutcome outcome = workflow().run(new RunRequest(RUN_ID, plan));
 
         // then
-        ArgumentCaptor<NodeInvocation> invocations = ArgumentCaptor.forClass(NodeInvocation.class);
-        verify(nodes, times(3)).runNode(invocations.capture());
-        assertThat(invocations.getAllValues())
-                .extracting(NodeInvocation::nodeId, NodeInvocation::inputs)
+        ArgumentCaptor<FusedChain> chains = ArgumentCaptor.forClass(FusedChain.class);
+        verify(nodes).runChain(chains.capture());
+        verify(nodes, never()).runNode(any());
+        FusedChain chain = chains.getValue();
+        assertThat(chain.runId()).isEqualTo(RUN_ID);
+        assertThat(chain.steps())
+                .extracting(ChainStep::nodeId, ChainStep::type, ChainStep::inputs, ChainStep::fromPrevious)
                 .containsExactly(
-                        tuple("load", Map.of()),
-                        tuple("resize", Map.of("image", loaded)),
-                        tuple("save", Map.of("image", resized)));
-        assertThat(invocations.getAllValues()).allSatisfy(invocation -> {
-            assertThat(invocation.runId()).isEqualTo(RUN_ID);
-            assertThat(invocation.type()).isEqualTo("Type-" + invocation.nodeId());
-            assertThat(invocation.version()).isEqualTo(1);
-            assertThat(invocation.params()).containsEntry("label", invocation.nodeId());
-        });
-        assertThat(outcome.outputs()).isEqualTo(Map.of("save", Map.of("image", saved)));
+                        tuple("load", "Type-load", Map.of(), Map.of()),
+                        tuple("resize", "Type-resize", Map.of(), Map.of("image", "image")),
+                        tuple("save", "Type-save", Map.of(), Map.of("image", "image")));
+        assertThat(chain.steps()).allSatisfy(step -> assertThat(step.params()).containsEntry("label", step.nodeId()));
+        assertThat(outcome.outputs()).isEqualTo(Map.of("save", Map.of("image", image('c'))));
+    }
+
+    @Test
+    void aProviderNodeBreaksTheLineAndEachUnitRunsOnTheOutputsOfTheUnitBeforeIt() {
+        // given load -> upscale (a provider) -> save
+        ExecutionPlan plan = plan(
+                node("load", NodeKind.LOCAL, Map.of()),
+                node("upscale", NodeKind.PROVIDER, Map.of("image", fed("load", "image"))),
+                output("save", Map.of("image", fed("upscale", "image"))));
+        PortValue loaded = image('a');
+        PortValue upscaled = image('b');
+        Map<String, NodeResult> results = Map.of("load", result("image", loaded), "upscale", result("image", upscaled),
+                "save", result("image", upscaled));
+        doAnswer(call -> ran(call.getArgument(0), results::get)).when(nodes).runChain(any());
+
+        // when
+        RunOutcome outcome = workflow().run(new RunRequest(RUN_ID, plan));
+
+        // then
+        ArgumentCaptor<FusedChain> chains = ArgumentCaptor.forClass(FusedChain.class);
+        verify(nodes, times(3)).runChain(chains.capture());
+        assertThat(chains.getAllValues()).extracting(WorkflowTestPlans::stepIds)
+                .containsExactly(List.of("load"), List.of("upscale"), List.of("save"));
+        assertThat(chains.getAllValues()).extracting(chain -> chain.steps().get(0).inputs())
+                .containsExactly(Map.of(), Map.of("image", loaded), Map.of("image", upscaled));
+        assertThat(outcome.outputs()).isEqualTo(Map.of("save", Map.of("image", upscaled)));
     }
 
     @Test
@@ -132,8 +159,8 @@ class GraphRunWorkflowTest {
                     assertThat(failure.getType()).isEqualTo("InsufficientCredits");
                     assertThat(failure.getOriginalMessage()).isEqualTo("insufficient credits: need 30, have 10");
                 });
-        verify(nodes, never()).runNode(any());
-        verify(recorder, never()).runStarted(anyString());
+        verify(nodes, never()).runChain(any());
+        verify(recorder, never()).nodesStarted(anyString(), any());
         verify(recorder).nodesSkipped(RUN_ID, List.of("load", "save"));
         verify(recorder).runFinished(RUN_ID, RunStatus.FAILED, Map.of(), "insufficient credits: need 30, have 10");
     }
@@ -152,37 +179,39 @@ class GraphRunWorkflowTest {
         doAnswer(call -> {
             leftStarted.countDown();
             awaitOrFail(rightStarted, "right never started while left was running");
-            return result("image", leftImage);
-        }).when(nodes).runNode(argThat(isNode("left")));
+            return ran(call.getArgument(0), id -> result("image", leftImage));
+        }).when(nodes).runChain(argThat(startsWith("left")));
         doAnswer(call -> {
             rightStarted.countDown();
             awaitOrFail(leftStarted, "left never started while right was running");
-            return result("image", rightImage);
-        }).when(nodes).runNode(argThat(isNode("right")));
-        doReturn(result("image", image('3'))).when(nodes).runNode(argThat(isNode("join")));
+            return ran(call.getArgument(0), id -> result("image", rightImage));
+        }).when(nodes).runChain(argThat(startsWith("right")));
+        doAnswer(call -> ran(call.getArgument(0), id -> result("image", image('3')))).when(nodes).runChain(argThat(startsWith("join")));
 
         // when
         RunOutcome outcome = workflow().run(new RunRequest(RUN_ID, plan));
 
         // then: neither branch could have finished unless both were running at once
-        ArgumentCaptor<NodeInvocation> invocations = ArgumentCaptor.forClass(NodeInvocation.class);
-        verify(nodes, times(3)).runNode(invocations.capture());
-        assertThat(invocations.getAllValues()).filteredOn(invocation -> invocation.nodeId().equals("join"))
+        ArgumentCaptor<FusedChain> chains = ArgumentCaptor.forClass(FusedChain.class);
+        verify(nodes, times(3)).runChain(chains.capture());
+        assertThat(chains.getAllValues()).filteredOn(chain -> stepIds(chain).equals(List.of("join")))
                 .singleElement()
-                .satisfies(join -> assertThat(join.inputs()).isEqualTo(Map.of("base", leftImage, "overlay", rightImage)));
+                .satisfies(join -> assertThat(join.steps().get(0).inputs()).isEqualTo(Map.of("base", leftImage, "overlay", rightImage)));
         assertThat(outcome.outputs()).containsOnlyKeys("join");
     }
 
     @Test
-    void aBadInputFailureFailsTheRunSkipsItsDependentsAndLetsRunningBranchesFinish() {
-        // given crop fails on its input, save depends on it, and sidecar runs beside it
+    void aStepThatFailsInTheMiddleOfAChainFailsTheRunAfterTheStepsBeforeItSucceededAndSkipsTheRest() {
+        // given load -> crop -> save as one chain whose crop rejects its input, and sidecar beside it
         ExecutionPlan plan = plan(
-                node("crop", NodeKind.LOCAL, Map.of()),
+                node("load", NodeKind.LOCAL, Map.of()),
+                node("crop", NodeKind.LOCAL, Map.of("image", fed("load", "image"))),
                 output("save", Map.of("image", fed("crop", "image"))),
                 output("sidecar", Map.of()));
+        ChainResult loadDone = new ChainResult(List.of(new StepResult("load", result("image", image('a')), true, null, null)));
+        doThrow(stepRejected("crop (Crop): the crop lies outside the image", loadDone, "crop"))
+                .when(nodes).runChain(argThat(startsWith("load")));
         CountDownLatch cropFailureRecorded = new CountDownLatch(1);
-        doThrow(ApplicationFailure.newNonRetryableFailure("crop (Crop): the crop lies outside the image", "BadInput"))
-                .when(nodes).runNode(argThat(isNode("crop")));
         doAnswer(call -> {
             cropFailureRecorded.countDown();
             return null;
@@ -191,8 +220,8 @@ class GraphRunWorkflowTest {
         doAnswer(call -> {
             // still running when the workflow learns of the failure
             awaitOrFail(cropFailureRecorded, "the crop failure was never recorded");
-            return result("image", sidecarImage);
-        }).when(nodes).runNode(argThat(isNode("sidecar")));
+            return ran(call.getArgument(0), id -> result("image", sidecarImage));
+        }).when(nodes).runChain(argThat(startsWith("sidecar")));
 
         // when
         WorkflowStub run = startUntyped(plan);
@@ -204,11 +233,13 @@ class GraphRunWorkflowTest {
                     assertThat(failure.getType()).isEqualTo("BadInput");
                     assertThat(failure.getOriginalMessage()).isEqualTo("crop (Crop): the crop lies outside the image");
                 });
-        verify(recorder).nodeFailed(RUN_ID, "crop", "crop (Crop): the crop lies outside the image");
+        InOrder order = inOrder(recorder);
+        order.verify(recorder).stepsSucceeded(RUN_ID, loadDone.steps());
+        order.verify(recorder).nodeFailed(RUN_ID, "crop", "crop (Crop): the crop lies outside the image");
+        verify(recorder).stepsSucceeded(eq(RUN_ID), argThat(steps -> steps.size() == 1 && steps.get(0).nodeId().equals("sidecar")));
         verify(recorder).nodesSkipped(RUN_ID, List.of("save"));
-        verify(recorder).nodeSucceeded(RUN_ID, "sidecar", result("image", sidecarImage));
         verify(recorder).runFinished(RUN_ID, RunStatus.FAILED, Map.of(), "crop (Crop): the crop lies outside the image");
-        verify(nodes, never()).runNode(argThat(isNode("save")));
+        verify(nodes, times(1)).runChain(argThat(startsWith("load")));
     }
 
     @Test
@@ -217,18 +248,18 @@ class GraphRunWorkflowTest {
         ExecutionPlan plan = plan(
                 node("rejects", NodeKind.LOCAL, Map.of()),
                 node("crashes", NodeKind.LOCAL, Map.of()));
-        doThrow(ApplicationFailure.newNonRetryableFailure("rejects: not an image", "BadInput"))
-                .when(nodes).runNode(argThat(isNode("rejects")));
+        doThrow(stepRejected("rejects: not an image", new ChainResult(List.of()), "rejects"))
+                .when(nodes).runChain(argThat(startsWith("rejects")));
         doThrow(new RuntimeException("out of native memory"))
-                .when(nodes).runNode(argThat(isNode("crashes")));
+                .when(nodes).runChain(argThat(startsWith("crashes")));
 
         // when
         WorkflowStub run = startUntyped(plan);
 
         // then
         assertThatThrownBy(() -> run.getResult(RunOutcome.class)).isInstanceOf(WorkflowFailedException.class);
-        verify(nodes, times(1)).runNode(argThat(isNode("rejects")));
-        verify(nodes, times(3)).runNode(argThat(isNode("crashes")));
+        verify(nodes, times(1)).runChain(argThat(startsWith("rejects")));
+        verify(nodes, times(3)).runChain(argThat(startsWith("crashes")));
         verify(recorder).nodeFailed(RUN_ID, "crashes", "out of native memory");
     }
 
@@ -238,7 +269,7 @@ class GraphRunWorkflowTest {
         ExecutionPlan plan = plan(
                 node("local", NodeKind.LOCAL, Map.of()),
                 node("provider", NodeKind.PROVIDER, Map.of()));
-        doReturn(result("image", image('d'))).when(nodes).runNode(any());
+        doAnswer(call -> ran(call.getArgument(0), id -> result("image", image('d')))).when(nodes).runChain(any());
 
         // when
         workflow().run(new RunRequest(RUN_ID, plan));
@@ -258,26 +289,23 @@ class GraphRunWorkflowTest {
     }
 
     @Test
-    void theRecorderSeesTheRunStartEachNodeStartAndSucceedAndTheRunSucceedInOrder() {
+    void theRecorderSeesTheChainStartAndSucceedInOneStepEachThenTheRunSucceedInOrder() {
         // given
         ExecutionPlan plan = plan(
                 node("load", NodeKind.LOCAL, Map.of()),
                 output("save", Map.of("image", fed("load", "image"))));
-        NodeResult loaded = result("image", image('e'));
         NodeResult saved = new NodeResult(Map.of("image", image('f')), true);
-        doReturn(loaded).when(nodes).runNode(argThat(isNode("load")));
-        doReturn(saved).when(nodes).runNode(argThat(isNode("save")));
+        Map<String, NodeResult> results = Map.of("load", result("image", image('e')), "save", saved);
+        doAnswer(call -> ran(call.getArgument(0), results::get)).when(nodes).runChain(any());
 
         // when
         workflow().run(new RunRequest(RUN_ID, plan));
 
         // then
         InOrder order = inOrder(recorder);
-        order.verify(recorder).runStarted(RUN_ID);
-        order.verify(recorder).nodeStarted(RUN_ID, "load");
-        order.verify(recorder).nodeSucceeded(RUN_ID, "load", loaded);
-        order.verify(recorder).nodeStarted(RUN_ID, "save");
-        order.verify(recorder).nodeSucceeded(RUN_ID, "save", saved);
+        order.verify(recorder).nodesStarted(RUN_ID, List.of("load", "save"));
+        order.verify(recorder).stepsSucceeded(eq(RUN_ID), argThat(steps -> steps.stream().map(StepResult::nodeId).toList()
+                .equals(List.of("load", "save"))));
         order.verify(recorder).runFinished(RUN_ID, RunStatus.SUCCEEDED, Map.of("save", saved.outputs()), null);
         order.verifyNoMoreInteractions();
     }
@@ -293,8 +321,8 @@ class GraphRunWorkflowTest {
         doAnswer(call -> {
             slowStarted.countDown();
             awaitOrFail(releaseSlow, "the test never released the slow node");
-            return result("image", image('0'));
-        }).when(nodes).runNode(argThat(isNode("slow")));
+            return ran(call.getArgument(0), id -> result("image", image('0')));
+        }).when(nodes).runChain(argThat(startsWith("slow")));
         WorkflowStub run = startUntyped(plan);
         awaitOrFail(slowStarted, "the slow node never started");
 
@@ -313,7 +341,7 @@ class GraphRunWorkflowTest {
         verify(recorder).nodesSkipped(RUN_ID, List.of("after"));
         verify(recorder).runFinished(RUN_ID, RunStatus.CANCELLED, Map.of(), "the run was cancelled");
         verify(recorder, never()).runFinished(eq(RUN_ID), eq(RunStatus.FAILED), any(), any());
-        verify(nodes, never()).runNode(argThat(isNode("after")));
+        verify(nodes, never()).runChain(argThat(startsWith("after")));
     }
 
     private GraphRunWorkflow workflow() {
@@ -328,9 +356,5 @@ class GraphRunWorkflowTest {
 
     private static Duration javaDuration(com.google.protobuf.Duration duration) {
         return Duration.ofSeconds(duration.getSeconds(), duration.getNanos());
-    }
-
-    private static ArgumentMatcher<NodeInvocation> isNode(String nodeId) {
-        return invocation -> invocation != null && invocation.nodeId().equals(nodeId);
     }
 }

@@ -23,6 +23,7 @@ import static com.imagestudio.flow.engine.run.WorkflowTestPlans.image;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.node;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.output;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.plan;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.ran;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.result;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -43,6 +44,8 @@ public final class RecordHistories {
     static final String WITH_WEBHOOK = "histories/graph-run-with-webhook.json";
     static final String WITH_WEBHOOK_RUN_ID = "graph-run-with-webhook";
     static final String WEBHOOK_DELIVERY = "histories/webhook-delivery-retried.json";
+    static final String FUSED_CHAINS = "histories/graph-run-fused-chains.json";
+    static final String FUSED_CHAINS_RUN_ID = "graph-run-fused-chains";
     static final String WEBHOOK_URL = "https://hooks.example.com/studio";
 
     private RecordHistories() {
@@ -57,9 +60,20 @@ public final class RecordHistories {
                 output("compose", Map.of("base", fed("resize", "image"), "overlay", fed("upscale", "image"))));
     }
 
+    /** load and resize fused, a provider node, then encode and save fused. */
+    static ExecutionPlan fusedChainsPlan() {
+        return plan(
+                node("load", NodeKind.LOCAL, Map.of()),
+                node("resize", NodeKind.LOCAL, Map.of("image", fed("load", "image"))),
+                node("upscale", NodeKind.PROVIDER, Map.of("image", fed("resize", "image"))),
+                node("encode", NodeKind.LOCAL, Map.of("image", fed("upscale", "image"))),
+                output("save", Map.of("image", fed("encode", "image"))));
+    }
+
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args.length > 0 ? args[0] : "src/test/resources");
         record(resources.resolve(BRANCH_JOIN), RecordHistories::recordBranchJoin);
+        record(resources.resolve(FUSED_CHAINS), RecordHistories::recordFusedChains);
         record(resources.resolve(WITH_WEBHOOK), () -> recordWithWebhook().get(0));
         record(resources.resolve(WEBHOOK_DELIVERY), () -> recordWithWebhook().get(1));
     }
@@ -105,6 +119,24 @@ public final class RecordHistories {
     /** load, then an output node. */
     static ExecutionPlan webhookPlan() {
         return plan(node("load", NodeKind.LOCAL, Map.of()), output("save", Map.of("image", fed("load", "image"))));
+    }
+
+    private static WorkflowExecutionHistory recordFusedChains() {
+        NodeActivities nodes = mock(NodeActivities.class, withSettings().withoutAnnotations());
+        when(nodes.runChain(any())).thenAnswer(call -> ran(call.getArgument(0),
+                nodeId -> result("image", image(Character.forDigit(nodeId.length(), 16)))));
+        RunRecorderActivities recorder = mock(RunRecorderActivities.class, withSettings().withoutAnnotations());
+        PreflightActivities preflight = mock(PreflightActivities.class, withSettings().withoutAnnotations());
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            Worker worker = env.newWorker("record-histories");
+            worker.registerWorkflowImplementationTypes(GraphRunWorkflowImpl.class);
+            worker.registerActivitiesImplementations(nodes, recorder, preflight);
+            env.start();
+            GraphRunWorkflow workflow = env.getWorkflowClient().newWorkflowStub(GraphRunWorkflow.class,
+                    WorkflowOptions.newBuilder().setWorkflowId(FUSED_CHAINS_RUN_ID).setTaskQueue("record-histories").build());
+            workflow.run(new RunRequest(FUSED_CHAINS_RUN_ID, fusedChainsPlan()));
+            return env.getWorkflowClient().fetchHistory(FUSED_CHAINS_RUN_ID);
+        }
     }
 
     private static WorkflowExecutionHistory recordBranchJoin() {

@@ -2,8 +2,11 @@ package com.imagestudio.flow.engine.webhooks;
 
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.activities.run.ChainResult;
+import com.imagestudio.flow.activities.run.FusedChain;
 import com.imagestudio.flow.activities.run.NodeActivities;
 import com.imagestudio.flow.activities.run.NodeResult;
+import com.imagestudio.flow.activities.run.StepResult;
 import com.imagestudio.flow.catalog.graph.PortRef;
 import com.imagestudio.flow.catalog.schema.NodeKind;
 import com.imagestudio.flow.catalog.schema.PortType;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -110,8 +114,7 @@ class WebhookDeliveryWorkflowTest {
 
     @Test
     void aRunWithAWebhookHandsItToADeliveryThatOutlivesTheRunOnceTheRunIsRecorded() {
-        when(nodes.runNode(any())).thenReturn(new NodeResult(Map.of("image", PortValue.media(PortType.IMAGE,
-                new BlobRef("a".repeat(64), "image/png", 10, 2, 2))), false));
+        answerEveryStepWith(new BlobRef("a".repeat(64), "image/png", 10, 2, 2));
         // the receiver is down for a long time: the run must not wait for it
         doThrow(ApplicationFailure.newFailure("the webhook answered 503", "WebhookRefused"))
                 .when(webhooks).deliver(any());
@@ -131,8 +134,7 @@ class WebhookDeliveryWorkflowTest {
 
     @Test
     void aRunWithoutAWebhookStartsNoDelivery() {
-        when(nodes.runNode(any())).thenReturn(new NodeResult(Map.of("image", PortValue.media(PortType.IMAGE,
-                new BlobRef("b".repeat(64), "image/png", 10, 2, 2))), false));
+        answerEveryStepWith(new BlobRef("b".repeat(64), "image/png", 10, 2, 2));
         GraphRunWorkflow run = client.newWorkflowStub(GraphRunWorkflow.class,
                 options.toBuilder().setWorkflowId("run-5").build());
 
@@ -140,6 +142,13 @@ class WebhookDeliveryWorkflowTest {
 
         verify(webhooks, never()).deliver(any());
         assertThat(client.fetchHistory("run-5").getEvents()).noneMatch(e -> e.hasStartChildWorkflowExecutionInitiatedEventAttributes());
+    }
+
+    /** Every node of a run gives this image. */
+    private void answerEveryStepWith(BlobRef image) {
+        NodeResult result = new NodeResult(Map.of("image", PortValue.media(PortType.IMAGE, image)), false);
+        when(nodes.runChain(any())).thenAnswer(call -> new ChainResult(((FusedChain) call.getArgument(0)).steps().stream()
+                .map(step -> new StepResult(step.nodeId(), result, true, Instant.EPOCH, Instant.EPOCH)).toList()));
     }
 
     private WebhookDeliveryWorkflow delivery(String id) {

@@ -46,9 +46,14 @@ function StudioNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
         <span className="title" title={type.description}>{type.displayName}</span>
         <span className="node-id">{id}</span>
         {status && (
-          <span className={`badge badge-${status.toLowerCase()}`} data-testid={`status-${id}`}>
+          <span
+            className={`badge badge-${status.toLowerCase()}`}
+            data-testid={`status-${id}`}
+            title={run?.fused ? 'Ran in one step with the nodes next to it' : undefined}
+          >
             {status.toLowerCase()}
             {run?.cached ? ' · cached' : ''}
+            {run?.fused ? ' · fused' : ''}
           </span>
         )}
       </header>
@@ -87,6 +92,11 @@ function StudioNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
             {formatSize(thumbnail.blob.size)}
           </figcaption>
         </figure>
+      )}
+      {status === 'SUCCEEDED' && run?.fused && !thumbnail && (
+        <div className="hint" data-testid={`fused-${id}`}>
+          Its image went on to the next node in memory and was not stored.
+        </div>
       )}
       {run?.error && (
         <div className="node-error" data-testid={`error-${id}`}>

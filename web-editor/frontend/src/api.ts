@@ -82,6 +82,8 @@ export interface NodeRun {
   type: string;
   status: NodeStatus;
   cached: boolean;
+  /** Ran in one activity with its neighbours: an image it handed on in memory was not stored. */
+  fused: boolean;
   outputs?: Record<string, PortValue>;
   error?: string;
 }

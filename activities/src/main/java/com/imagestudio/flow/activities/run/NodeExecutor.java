@@ -196,7 +196,8 @@ public final class NodeExecutor {
             Instant now = Instant.now();
             for (int i = 0; i <= last; i++) {
                 Map<String, PortValue> outputs = found.getOrDefault(steps.get(i).key(), Map.of());
-                done.add(new StepResult(steps.get(i).step().nodeId(), new NodeResult(outputs, true), fused, now, now));
+                boolean shown = i == last || blobsStillExist(outputs);
+                done.add(new StepResult(steps.get(i).step().nodeId(), new NodeResult(shown ? outputs : Map.of(), true), fused, now, now));
             }
             return Produced.recorded(last < 0 ? Map.of() : found.get(steps.get(last).key()));
         }

@@ -1,5 +1,6 @@
 package com.imagestudio.flow.engine.bench;
 
+import com.imagestudio.flow.activities.testing.InMemoryNodeResultCache;
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.blob.BlobStore;
 import com.imagestudio.flow.activities.image.EncodeSettings;
@@ -21,7 +22,6 @@ import com.imagestudio.flow.catalog.graph.GraphNode;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.PortType;
 import com.imagestudio.flow.engine.assets.OutputAssets;
-import com.imagestudio.flow.engine.run.MemoryNodeCache;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunStatus;
 import com.imagestudio.flow.engine.run.RunView;
@@ -124,7 +124,7 @@ class W1Benchmark {
                 photos.size(), describe(originals.get(0)), SIDE, SIDE, QUALITY, threads, inflight, rounds,
                 Runtime.getRuntime().availableProcessors());
 
-        NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new MemoryNodeCache());
+        NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new InMemoryNodeResultCache());
         Map<String, List<Result>> results = new LinkedHashMap<>();
         EngineCounts counts = new EngineCounts();
         List<String> lastRound = Collections.synchronizedList(new ArrayList<>());

@@ -1,5 +1,6 @@
 package com.imagestudio.flow.engine.run;
 
+import com.imagestudio.flow.activities.testing.InMemoryNodeResultCache;
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.blob.FileSystemBlobStore;
 import com.imagestudio.flow.activities.image.ImageProbe;
@@ -98,7 +99,7 @@ class FusedChainWorkflowTest {
         store = new FileSystemBlobStore(blobs);
         NodeCatalog catalog = NodeCatalog.of(List.of(new LoadImage(), new Resize(), new Crop(), new Encode(), new SaveToLibrary(),
                 crash, hold));
-        NodeExecutor executor = new NodeExecutor(catalog, store, new ImageProbe(50_000_000L), new MemoryNodeCache());
+        NodeExecutor executor = new NodeExecutor(catalog, store, new ImageProbe(50_000_000L), new InMemoryNodeResultCache());
         worker.registerActivitiesImplementations(new NodeActivitiesImpl(executor), recorder, preflight);
         env.start();
         this.client = client;

@@ -127,6 +127,7 @@ class W1Benchmark {
         NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new InMemoryNodeResultCache());
         Map<String, List<Result>> results = new LinkedHashMap<>();
         EngineCounts counts = new EngineCounts();
+        CpuShares cpuShares = new CpuShares();
         List<String> lastRound = Collections.synchronizedList(new ArrayList<>());
         for (int round = 0; round < rounds; round++) {
             List<byte[]> images = uniqueCopies(originals, "round " + round);
@@ -134,10 +135,12 @@ class W1Benchmark {
             record(results, measure("node runtime (blob store, no Temporal)", threads, images,
                     image -> throughRuntime(executor, image)));
             counts.start();
+            cpuShares.start();
             lastRound.clear();
             record(results, measure("workflow engine (a run per image)", inflight, images,
                     image -> lastRound.add(throughEngine(image))));
             counts.stop(images.size());
+            cpuShares.stop(images.size());
             vipsthumbnail(photos, threads).ifPresent(vips -> record(results, vips));
         }
 
@@ -171,6 +174,7 @@ class W1Benchmark {
             System.out.printf("direct path vs vipsthumbnail: %.2fx the throughput%n", direct.get(0) / direct.get(3));
         }
         anatomy(lastRound.get(lastRound.size() - 1), counts);
+        cpuShares.print();
         System.out.println();
     }
 
@@ -257,6 +261,65 @@ class W1Benchmark {
             System.out.printf("  %-8s %-14s %8s  %s%n", node.id(), node.type(), took, stored.isEmpty() ? "nothing stored" : stored);
         }
         System.out.printf("  run: %d ms from created to finished%n", Duration.between(run.createdAt(), run.finishedAt()).toMillis());
+    }
+
+    /**
+     * Where the engine rounds' CPU time goes, per image: this JVM's threads grouped by name
+     * (Temporal's executors, the in-process server's gRPC threads, the benchmark's own callers),
+     * the JVM's time on no live thread (garbage collection, the JIT, threads that ended), and the
+     * embedded PostgreSQL's processes.
+     */
+    static final class CpuShares {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final Map<String, Long> totals = new java.util.TreeMap<>();
+        private Map<String, Long> before;
+        private long jvmBefore;
+        private long postgresBefore;
+        private long images;
+
+        void start() {
+            before = byGroup();
+            jvmBefore = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            postgresBefore = postgresNanos();
+        }
+
+        void stop(int imagesMeasured) {
+            Map<String, Long> after = byGroup();
+            long jvm = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L) - jvmBefore;
+            long onThreads = 0;
+            for (Map.Entry<String, Long> group : after.entrySet()) {
+                long spent = group.getValue() - before.getOrDefault(group.getKey(), 0L);
+                onThreads += spent;
+                totals.merge(group.getKey(), spent, Long::sum);
+            }
+            totals.merge("(JVM, on no live thread: GC, JIT, ended threads)", jvm - onThreads, Long::sum);
+            totals.merge("(embedded PostgreSQL processes)", postgresNanos() - postgresBefore, Long::sum);
+            images += imagesMeasured;
+        }
+
+        void print() {
+            System.out.printf("%nengine CPU per image, by where it is spent:%n");
+            totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(group -> group.getValue() / 1e6 / images >= 0.5)
+                    .forEach(group -> System.out.printf("  %8.1f ms  %s%n", group.getValue() / 1e6 / images, group.getKey()));
+        }
+
+        private Map<String, Long> byGroup() {
+            Map<String, Long> groups = new java.util.HashMap<>();
+            for (long id : threads.getAllThreadIds()) {
+                java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                long cpu = threads.getThreadCpuTime(id);
+                if (info != null && cpu > 0) {
+                    groups.merge(info.getThreadName().replaceAll("\\d+", "N").replaceAll("taskQueue=.*", ""), cpu, Long::sum);
+                }
+            }
+            return groups;
+        }
+
+        private static long postgresNanos() {
+            return ProcessHandle.current().descendants()
+                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        }
     }
 
     /** Database work over the engine rounds: JPA transactions and statements, and writing transactions (PostgreSQL ids). */

@@ -64,7 +64,10 @@ import java.util.stream.Stream;
 /**
  * The W1 workload: a folder of JPEGs, each covered to 1080x1080 (centre crop), JPEG quality 82,
  * metadata stripped. Four ways of doing it, measured in the same run, in {@code w1.rounds}
- * interleaved rounds (default 3) so that a load from elsewhere on the machine hits them alike:
+ * interleaved rounds (default 3) so that a load from elsewhere on the machine hits them alike,
+ * after {@code w1.warmups} rounds (default 2) that are not counted: until the JIT has compiled
+ * the engine's code paths (Temporal, Hibernate, Jackson), a run costs several times what it
+ * costs in a studio that has been up for a while:
  * <ol>
  *   <li>the direct path: {@code Resize.execute} then the JPEG encoder, in memory, on
  *       {@code w1.threads} threads (default 2);</li>
@@ -115,13 +118,14 @@ class W1Benchmark {
         int threads = Integer.getInteger("w1.threads", 2);
         int inflight = Integer.getInteger("w1.inflight", 3 * threads);
         int rounds = Integer.getInteger("w1.rounds", 3);
+        int warmUps = Integer.getInteger("w1.warmups", 2);
         List<Path> photos = photos();
         List<byte[]> originals = new ArrayList<>();
         for (Path photo : photos) {
             originals.add(Files.readAllBytes(photo));
         }
-        System.out.printf("%nW1: %d JPEGs (%s), cover %dx%d, JPEG q%d; %d threads, %d engine runs in flight, %d rounds, %d CPUs%n",
-                photos.size(), describe(originals.get(0)), SIDE, SIDE, QUALITY, threads, inflight, rounds,
+        System.out.printf("%nW1: %d JPEGs (%s), cover %dx%d, JPEG q%d; %d threads, %d engine runs in flight, %d warm-up rounds, %d rounds, %d CPUs%n",
+                photos.size(), describe(originals.get(0)), SIDE, SIDE, QUALITY, threads, inflight, warmUps, rounds,
                 Runtime.getRuntime().availableProcessors());
 
         NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new InMemoryNodeResultCache());
@@ -129,6 +133,12 @@ class W1Benchmark {
         EngineCounts counts = new EngineCounts();
         CpuShares cpuShares = new CpuShares();
         List<String> lastRound = Collections.synchronizedList(new ArrayList<>());
+        for (int round = 0; round < warmUps; round++) {
+            List<byte[]> images = uniqueCopies(originals, "warm-up " + round);
+            measure("warm-up", threads, images, this::direct);
+            measure("warm-up", threads, images, image -> throughRuntime(executor, image));
+            measure("warm-up", inflight, images, this::throughEngine);
+        }
         for (int round = 0; round < rounds; round++) {
             List<byte[]> images = uniqueCopies(originals, "round " + round);
             record(results, measure("direct path (nodes in memory)", threads, images, this::direct));
@@ -279,13 +289,13 @@ class W1Benchmark {
 
         void start() {
             before = byGroup();
-            jvmBefore = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            jvmBefore = cpuNanos(ProcessHandle.current());
             postgresBefore = postgresNanos();
         }
 
         void stop(int imagesMeasured) {
             Map<String, Long> after = byGroup();
-            long jvm = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L) - jvmBefore;
+            long jvm = cpuNanos(ProcessHandle.current()) - jvmBefore;
             long onThreads = 0;
             for (Map.Entry<String, Long> group : after.entrySet()) {
                 long spent = group.getValue() - before.getOrDefault(group.getKey(), 0L);
@@ -316,10 +326,6 @@ class W1Benchmark {
             return groups;
         }
 
-        private static long postgresNanos() {
-            return ProcessHandle.current().descendants()
-                    .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
-        }
     }
 
     /** Database work over the engine rounds: JPA transactions and statements, and writing transactions (PostgreSQL ids). */
@@ -369,6 +375,9 @@ class W1Benchmark {
         }
     }
 
+    /** The callers of each path, kept across rounds so that their CPU time stays on live threads. */
+    private final Map<Integer, ExecutorService> callers = new java.util.HashMap<>();
+
     private Result measure(String name, int threads, List<byte[]> images, Work work) throws Exception {
         work.on(images.get(images.size() - 1)); // warm up: natives, JIT, first connections
         images = images.subList(0, images.size() - 1);
@@ -376,7 +385,11 @@ class W1Benchmark {
         HeapSampler heap = new HeapSampler();
         long cpu = cpuNanos();
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = callers.computeIfAbsent(threads, n -> Executors.newFixedThreadPool(n, task -> {
+            Thread caller = new Thread(task, "w1-caller-" + n);
+            caller.setDaemon(true);
+            return caller;
+        }));
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (byte[] image : images) {
@@ -391,7 +404,6 @@ class W1Benchmark {
             f.get();
         }
         long elapsed = System.nanoTime() - start;
-        pool.shutdown();
         return new Result(name, images.size(), elapsed, times, heap.stop(), cpuNanos() - cpu);
     }
 
@@ -467,13 +479,22 @@ class W1Benchmark {
         void on(byte[] image) throws Exception;
     }
 
-    /**
-     * CPU time of this JVM and of the processes it started that still run (the embedded
-     * PostgreSQL and its connections): what a path costs, whatever else the machine runs.
-     */
+    /** CPU time of this JVM and of the embedded PostgreSQL: what a path costs, whatever else the machine runs. */
     private static long cpuNanos() {
-        return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        return cpuNanos(ProcessHandle.current()) + postgresNanos();
+    }
+
+    /**
+     * CPU time of the PostgreSQL processes (the server and a process per connection). The
+     * embedded server is started through pg_ctl, so its processes are not this JVM's descendants.
+     */
+    private static long postgresNanos() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().filter(c -> c.endsWith("/postgres")).isPresent())
+                .mapToLong(W1Benchmark::cpuNanos).sum();
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** @param cpuNanos CPU time spent while measuring; negative when not measured */

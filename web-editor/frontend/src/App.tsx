@@ -233,14 +233,16 @@ export function App({ active = true }: { active?: boolean }) {
     [setNodes, commit],
   );
   const upload = useCallback(
-    (nodeId: string, param: string, file: File) => {
+    (nodeId: string, param: string, files: File[]) => {
       const key = `${nodeId}.${param}`;
       setUploading((u) => new Set(u).add(key));
-      uploadBlob(file)
-        .then((blob) => {
+      Promise.all(files.map(uploadBlob))
+        .then((blobs) => {
+          const hashes = blobs.map((b) => b.hash).join(',');
+          const label = files.length === 1 ? files[0].name : `${files.length} images`;
           const binding = flow.getNode(nodeId)?.data.bindings[param];
-          if (binding !== undefined) setInputValues((v) => ({ ...v, [binding]: { value: blob.hash, label: file.name } }));
-          else setParam(nodeId, param, blob.hash);
+          if (binding !== undefined) setInputValues((v) => ({ ...v, [binding]: { value: hashes, label } }));
+          else setParam(nodeId, param, hashes);
         })
         .catch((e: Error) => setNotice(`Upload refused: ${e.message}`))
         .finally(() =>

@@ -15,7 +15,8 @@ export interface EditorState {
   uploading: Set<string>;
   setParam(nodeId: string, name: string, value: unknown): void;
   setBinding(nodeId: string, param: string, inputName: string | null): void;
-  upload(nodeId: string, param: string, file: File): void;
+  /** Stores the files; the parameter (or its workflow input) takes their hashes, joined by commas. */
+  upload(nodeId: string, param: string, files: File[]): void;
   compare(nodeId: string): void;
 }
 

@@ -27,7 +27,7 @@ export function ParamField({ nodeId, field, value, binding }: Props) {
           className={`bind ${bound ? 'on' : ''}`}
           data-testid={`bind-${nodeId}-${field.name}`}
           title={bound ? 'Set it here instead of at run time' : 'Give it at run time (a workflow input)'}
-          onClick={() => editor.setBinding(nodeId, field.name, bound ? null : field.name === 'blob' ? 'photo' : field.name)}
+          onClick={() => editor.setBinding(nodeId, field.name, bound ? null : field.name === 'blob' ? 'photo' : field.name === 'blobs' ? 'photos' : field.name)}
         >
           {bound ? 'input' : '⇥'}
         </button>
@@ -111,17 +111,18 @@ function Control({ nodeId, field, value, binding, id }: Props & { id: string }) 
             data-testid={`upload-${nodeId}-${field.name}`}
             type="file"
             accept="image/*"
+            multiple={field.multiple}
             onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) editor.upload(nodeId, field.name, file);
+              const files = Array.from(e.target.files ?? []);
+              if (files.length > 0) editor.upload(nodeId, field.name, files);
               e.target.value = '';
             }}
           />
           {busy && <span className="hint">uploading…</span>}
           {hash && !busy && (
             <div className="upload-preview">
-              <img src={blobUrl(hash)} alt="uploaded" data-testid={`uploaded-${nodeId}-${field.name}`} />
-              <span className="hint">{given?.label ?? `${hash.slice(0, 12)}…`}</span>
+              <img src={blobUrl(hash.split(',')[0])} alt="uploaded" data-testid={`uploaded-${nodeId}-${field.name}`} />
+              <span className="hint">{given?.label ?? imagesLabel(hash)}</span>
             </div>
           )}
         </div>
@@ -179,4 +180,10 @@ export function NumberInput(props: {
       }}
     />
   );
+}
+
+/** What a stored value of one hash or of several (joined by commas) is shown as. */
+function imagesLabel(hashes: string): string {
+  const count = hashes.split(',').length;
+  return count === 1 ? `${hashes.slice(0, 12)}…` : `${count} images`;
 }

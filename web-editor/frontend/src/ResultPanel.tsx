@@ -24,7 +24,8 @@ export function ResultPanel(props: Props) {
   const shownRun = run?.nodes.find((n) => n.id === shown);
   const after = imageOutput(shownRun)?.blob;
   const firstImageInput = props.inputs.find((i) => props.imageInputs.has(i.name));
-  const before = firstImageInput ? (props.inputValues[firstImageInput.name]?.value as string | undefined) : undefined;
+  // an input of several images shows its first
+  const before = firstImageInput ? (props.inputValues[firstImageInput.name]?.value as string | undefined)?.split(',')[0] : undefined;
   const generalProblems: GraphProblem[] = check && !check.valid ? check.problems.filter((p) => !p.nodeId) : [];
   return (
     <aside className="side">
@@ -83,6 +84,7 @@ export function ResultPanel(props: Props) {
             {run.error && <p className="node-error">{run.error}</p>}
             {outputNodes.map((nodeId) => {
               const blob = Object.values(run.outputs?.[nodeId] ?? {}).find((v) => v.blob)?.blob;
+              const list = Object.values(run.outputs?.[nodeId] ?? {}).find((v) => v.list)?.list;
               return (
                 <p key={nodeId}>
                   <a
@@ -96,6 +98,11 @@ export function ResultPanel(props: Props) {
                   {blob && (
                     <span className="hint">
                       {blob.width}×{blob.height} {blob.mediaType.replace('image/', '')} {formatSize(blob.size)}
+                    </span>
+                  )}
+                  {list && (
+                    <span className="hint" data-testid={`list-${nodeId}`}>
+                      {list.length} images, {formatSize(list.reduce((sum, b) => sum + b.size, 0))} (ZIP)
                     </span>
                   )}
                 </p>

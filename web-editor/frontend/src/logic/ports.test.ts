@@ -10,6 +10,14 @@ describe('port compatibility', () => {
     expect(accepts('TEXT', 'NUMBER')).toBe(false);
   });
 
+  it('lets a list of images feed an image or mask input, which then runs once per image', () => {
+    expect(accepts('IMAGE', 'IMAGE_LIST')).toBe(true);
+    expect(accepts('MASK', 'IMAGE_LIST')).toBe(true);
+    expect(accepts('IMAGE_LIST', 'IMAGE_LIST')).toBe(true);
+    expect(accepts('TEXT', 'IMAGE_LIST')).toBe(false);
+    expect(accepts('IMAGE_LIST', 'IMAGE')).toBe(false);
+  });
+
   it('refuses a text output on an image input, naming both ends', () => {
     const reason = refusal({ node: 'caption', port: 'text', type: 'TEXT' }, { node: 'save', port: 'image', type: 'IMAGE' }, []);
     expect(reason).toBe('caption.text (TEXT) cannot feed save.image (IMAGE)');

@@ -1,9 +1,16 @@
-// Which output may feed which input: the same rule as the server's PortType.accepts.
+// Which output may feed which input: the server's PortType.accepts, plus a list of images
+// feeding an image input, which runs that node once per image (the server checks the rest).
 
 export function accepts(inputType: string, outputType: string): boolean {
   if (inputType === outputType) return true;
+  if (outputType === 'IMAGE_LIST') return mapsOver(inputType);
   // a mask is a one-channel image, and any image can serve as a mask
   return (inputType === 'IMAGE' && outputType === 'MASK') || (inputType === 'MASK' && outputType === 'IMAGE');
+}
+
+/** Whether an input of this type fed a list runs its node once per item. */
+function mapsOver(inputType: string): boolean {
+  return inputType === 'IMAGE' || inputType === 'MASK';
 }
 
 const COLORS: Record<string, string> = {

@@ -18,6 +18,7 @@ const schema: ParamsSchema = {
     progressive: { type: 'boolean', default: false },
     background: { type: 'string', format: 'color', default: '#ffffff' },
     blob: { type: 'string', pattern: '[0-9a-f]{64}' },
+    blobs: { type: 'string', pattern: '[0-9a-f]{64}(,[0-9a-f]{64})*' },
     name: { type: 'string' },
   },
   required: ['blob'],
@@ -34,8 +35,15 @@ describe('parameter forms from JSON Schema', () => {
       progressive: 'checkbox',
       background: 'color',
       blob: 'image',
+      blobs: 'image',
       name: 'text',
     });
+  });
+
+  it('fills a hash parameter with one upload, and a list of hashes with several', () => {
+    const fields = fieldsOf(schema);
+    expect(fields.find((f) => f.name === 'blob')).toMatchObject({ kind: 'image', multiple: false });
+    expect(fields.find((f) => f.name === 'blobs')).toMatchObject({ kind: 'image', multiple: true });
   });
 
   it('gives sliders the bounds of the schema and a step that suits the type', () => {

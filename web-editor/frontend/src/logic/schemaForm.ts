@@ -15,11 +15,13 @@ export type Field =
   | (FieldBase & { kind: 'select'; options: { value: string; label: string; description?: string }[] })
   | (FieldBase & { kind: 'checkbox' })
   | (FieldBase & { kind: 'color' })
-  | (FieldBase & { kind: 'image' })
+  | (FieldBase & { kind: 'image'; multiple: boolean })
   | (FieldBase & { kind: 'text'; pattern?: string });
 
 /** A stored image is named by its SHA-256: such a parameter is filled by an upload. */
 const BLOB_PATTERN = '[0-9a-f]{64}';
+/** Several stored images, their hashes joined by commas: filled by an upload of several files. */
+const BLOBS_PATTERN = `${BLOB_PATTERN}(,${BLOB_PATTERN})*`;
 
 export function labelOf(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
@@ -56,7 +58,8 @@ export function fieldOf(name: string, property: SchemaProperty, required: boolea
       return { ...base, kind: 'checkbox' };
     default:
       if (property.format === 'color') return { ...base, kind: 'color' };
-      if (property.pattern === BLOB_PATTERN) return { ...base, kind: 'image' };
+      if (property.pattern === BLOB_PATTERN) return { ...base, kind: 'image', multiple: false };
+      if (property.pattern === BLOBS_PATTERN) return { ...base, kind: 'image', multiple: true };
       return { ...base, kind: 'text', pattern: property.pattern };
   }
 }

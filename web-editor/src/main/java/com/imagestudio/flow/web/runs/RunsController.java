@@ -1,10 +1,15 @@
 package com.imagestudio.flow.web.runs;
 
+import com.imagestudio.flow.activities.blob.BlobRef;
+import com.imagestudio.flow.activities.blob.BlobStore;
+import com.imagestudio.flow.activities.image.ImageFormat;
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunView;
 import com.imagestudio.flow.web.user.CurrentUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +22,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Starting and following runs. {@code ?wait=N} holds the answer up to N seconds (see {@link RunWait})
@@ -35,11 +46,13 @@ class RunsController {
     private final RunService runs;
     private final UploadedInputs uploads;
     private final CurrentUser user;
+    private final BlobStore blobs;
 
-    RunsController(RunService runs, UploadedInputs uploads, CurrentUser user) {
+    RunsController(RunService runs, UploadedInputs uploads, CurrentUser user, BlobStore blobs) {
         this.runs = runs;
         this.uploads = uploads;
         this.user = user;
+        this.blobs = blobs;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -63,13 +76,38 @@ class RunsController {
     }
 
     /** The image an output node kept: a redirect to its blob, so {@code curl -L} downloads it. */
+    /**
+     * An output node's result: a single image or file redirects to its blob; a list of images
+     * (a node run once per image of a folder) comes as a ZIP of {@code <node>-<n>.<ext>} entries.
+     */
     @GetMapping("/{id}/outputs/{nodeId}")
-    ResponseEntity<Void> output(@PathVariable String id, @PathVariable String nodeId) {
+    ResponseEntity<StreamingResponseBody> output(@PathVariable String id, @PathVariable String nodeId) {
         RunView run = runs.find(user.id(), id);
         PortValue value = run.outputs().getOrDefault(nodeId, Map.of()).values().stream()
-                .filter(v -> v.blob() != null).findFirst()
+                .filter(v -> v.blob() != null || v.list() != null).findFirst()
                 .orElseThrow(() -> new OutputNotFoundException(id, nodeId, run.status()));
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/api/blobs/" + value.blob().hash())).build();
+        if (value.blob() != null) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/api/blobs/" + value.blob().hash())).build();
+        }
+        List<BlobRef> images = value.list();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(nodeId.replaceAll("[^A-Za-z0-9._-]", "_") + ".zip").build().toString())
+                .body(out -> {
+                    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                        for (int i = 0; i < images.size(); i++) {
+                            BlobRef image = images.get(i);
+                            zip.putNextEntry(new ZipEntry(nodeId + "-" + (i + 1) + ImageFormat.ofMediaType(image.mediaType())
+                                    .map(ImageFormat::extension).orElse("")));
+                            try (InputStream in = blobs.open(image.hash()).orElseThrow(() ->
+                                    new IOException("blob " + image.hash() + " of run " + id + " is gone"))) {
+                                in.transferTo(zip);
+                            }
+                            zip.closeEntry();
+                        }
+                    }
+                });
     }
 
     @PostMapping("/{id}/cancel")

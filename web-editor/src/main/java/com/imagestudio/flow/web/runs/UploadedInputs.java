@@ -10,11 +10,13 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Workflow inputs sent as files: in a multipart request, every part but the JSON one is an image
  * whose part name is the input it binds. Each image is checked and stored, and the input takes
- * its hash.
+ * its hash; several files under one name (a folder for {@code LoadImages}) give their hashes
+ * joined by commas, in the order sent.
  */
 @Component
 public class UploadedInputs {
@@ -32,11 +34,8 @@ public class UploadedInputs {
             if (part.getKey().equals(jsonPart)) {
                 continue; // curl -F 'run=@graph.json' sends the JSON as a file too
             }
-            if (part.getValue().size() != 1) {
-                throw new IllegalArgumentException("send one file for input \"" + part.getKey() + "\", got "
-                        + part.getValue().size());
-            }
-            inputs.put(part.getKey(), uploads.store(bytesOf(part.getValue().get(0))).hash());
+            inputs.put(part.getKey(), part.getValue().stream().map(file -> uploads.store(bytesOf(file)).hash())
+                    .collect(Collectors.joining(",")));
         }
         return inputs;
     }

@@ -63,7 +63,7 @@ import java.util.stream.Stream;
 
 /**
  * The W1 workload: a folder of JPEGs, each covered to 1080x1080 (centre crop), JPEG quality 82,
- * metadata stripped. Four ways of doing it, measured in the same run, in {@code w1.rounds}
+ * metadata stripped. Five ways of doing it, measured in the same run, in {@code w1.rounds}
  * interleaved rounds (default 3) so that a load from elsewhere on the machine hits them alike,
  * after {@code w1.warmups} rounds (default 2) that are not counted: until the JIT has compiled
  * the engine's code paths (Temporal, Hibernate, Jackson), a run costs several times what it
@@ -76,6 +76,9 @@ import java.util.stream.Stream;
  *   <li>the workflow engine: a durable run per image (Temporal, PostgreSQL, credits, progress, the
  *       asset library), {@code w1.inflight} runs at once (default 3 per thread), so that the cores
  *       never wait on a round trip;</li>
+ *   <li>the workflow engine, one run over the folder: the photos uploaded, then one durable run
+ *       whose nodes are mapped over the list of photos (one fused activity, the photos spread
+ *       over the worker's cores), every output an asset of the library;</li>
  *   <li>{@code vipsthumbnail}, when it is installed, as the outside reference.</li>
  * </ol>
  * Each path prints the median of its rounds' images/s, the median time per image and its peak
@@ -95,6 +98,9 @@ class W1Benchmark {
     private static final int SIDE = 1080;
     private static final int QUALITY = 82;
     private static final String USER = "w1";
+    private static final String DIRECT = "direct path (nodes in memory)";
+    private static final String A_RUN_PER_IMAGE = "workflow engine (a run per image)";
+    private static final String ONE_RUN = "workflow engine (one run over the folder)";
 
     @Autowired
     RunService runs;
@@ -131,60 +137,67 @@ class W1Benchmark {
         NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new InMemoryNodeResultCache());
         Map<String, List<Result>> results = new LinkedHashMap<>();
         EngineCounts counts = new EngineCounts();
-        CpuShares cpuShares = new CpuShares();
+        CpuShares perImageShares = new CpuShares();
+        CpuShares folderShares = new CpuShares();
         List<String> lastRound = Collections.synchronizedList(new ArrayList<>());
+        List<String> folderRuns = new ArrayList<>();
         for (int round = 0; round < warmUps; round++) {
             List<byte[]> images = uniqueCopies(originals, "warm-up " + round);
             measure("warm-up", threads, images, this::direct);
             measure("warm-up", threads, images, image -> throughRuntime(executor, image));
             measure("warm-up", inflight, images, this::throughEngine);
+            measureFolder("warm-up", uniqueCopies(originals, "folder warm-up " + round), folder -> throughOneRun(folder, threads));
         }
         for (int round = 0; round < rounds; round++) {
             List<byte[]> images = uniqueCopies(originals, "round " + round);
-            record(results, measure("direct path (nodes in memory)", threads, images, this::direct));
+            record(results, measure(DIRECT, threads, images, this::direct));
             record(results, measure("node runtime (blob store, no Temporal)", threads, images,
                     image -> throughRuntime(executor, image)));
             counts.start();
-            cpuShares.start();
+            perImageShares.start();
             lastRound.clear();
-            record(results, measure("workflow engine (a run per image)", inflight, images,
-                    image -> lastRound.add(throughEngine(image))));
+            record(results, measure(A_RUN_PER_IMAGE, inflight, images, image -> lastRound.add(throughEngine(image))));
             counts.stop(images.size());
-            cpuShares.stop(images.size());
+            perImageShares.stop(images.size());
+            folderShares.start();
+            record(results, measureFolder(ONE_RUN, uniqueCopies(originals, "folder round " + round),
+                    folder -> folderRuns.add(throughOneRun(folder, threads))));
+            folderShares.stop(images.size());
             vipsthumbnail(photos, threads).ifPresent(vips -> record(results, vips));
         }
 
         System.out.printf("%n%-42s %10s %12s %14s %14s%n", "path (median of " + rounds + " rounds)", "images/s",
                 "median ms", "CPU ms/image", "peak heap MB");
         Map<String, Double> perSecond = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
         results.forEach((name, measured) -> {
-            double ips = median(measured.stream().map(Result::perSecond).toList());
-            perSecond.put(name, ips);
+            perSecond.put(name, median(measured.stream().map(Result::perSecond).toList()));
+            cpu.put(name, median(measured.stream().map(Result::cpuMillisPerImage).toList()));
             List<Long> times = measured.stream().flatMap(r -> r.times().stream()).toList();
             long heap = measured.stream().mapToLong(Result::peakHeapMb).max().orElse(-1);
-            double cpu = median(measured.stream().map(Result::cpuMillisPerImage).toList());
-            System.out.printf("%-42s %10.1f %12.1f %14s %14s%n", name, ips, median(times.stream().map(t -> t / 1e6).toList()),
-                    cpu < 0 ? "n/a" : String.format("%.1f", cpu), heap < 0 ? "n/a" : String.valueOf(heap));
+            System.out.printf("%-42s %10.1f %12.1f %14s %14s%n", name, perSecond.get(name),
+                    median(times.stream().map(t -> t / 1e6).toList()),
+                    cpu.get(name) < 0 ? "n/a" : String.format("%.1f", cpu.get(name)), heap < 0 ? "n/a" : String.valueOf(heap));
         });
         results.forEach((name, measured) -> System.out.printf("  rounds of %s: %s images/s, %s CPU ms/image%n", name,
                 measured.stream().map(r -> String.format("%.1f", r.perSecond())).collect(Collectors.joining(" ")),
                 measured.stream().map(r -> String.format("%.0f", r.cpuMillisPerImage())).collect(Collectors.joining(" "))));
-        List<Double> direct = new ArrayList<>(perSecond.values());
-        System.out.printf("engine overhead vs the direct path: %+.0f%% time per image (engine at %.2fx the direct "
-                + "throughput; target: overhead at most 10%%)%n", (direct.get(0) / direct.get(2) - 1) * 100, direct.get(2) / direct.get(0));
-        List<Double> cpu = results.values().stream().map(r -> median(r.stream().map(Result::cpuMillisPerImage).toList())).toList();
-        System.out.printf("engine CPU per image vs the direct path: %+.1f ms (%+.0f%%)%n", cpu.get(2) - cpu.get(0),
-                (cpu.get(2) / cpu.get(0) - 1) * 100);
-        double tags = autoTagsMillis(lastRound);
-        System.out.printf("of which the automatic tags of the output (dominant colours, faces): %.1f ms; "
-                + "engine CPU per image without them: %+.0f%% over the direct path%n", tags, ((cpu.get(2) - tags) / cpu.get(0) - 1) * 100);
-        System.out.printf("engine vs node runtime: %+.0f%%; node runtime vs direct path: %+.0f%%%n",
-                (direct.get(1) / direct.get(2) - 1) * 100, (direct.get(0) / direct.get(1) - 1) * 100);
-        if (direct.size() > 3) {
-            System.out.printf("direct path vs vipsthumbnail: %.2fx the throughput%n", direct.get(0) / direct.get(3));
+        for (String engine : List.of(ONE_RUN, A_RUN_PER_IMAGE)) {
+            System.out.printf("%s vs the direct path: %+.0f%% time per image (%.2fx the direct throughput), "
+                            + "%+.1f CPU ms per image (%+.0f%%); target: overhead at most 10%%%n", engine,
+                    (perSecond.get(DIRECT) / perSecond.get(engine) - 1) * 100, perSecond.get(engine) / perSecond.get(DIRECT),
+                    cpu.get(engine) - cpu.get(DIRECT), (cpu.get(engine) / cpu.get(DIRECT) - 1) * 100);
         }
+        System.out.printf("the library's automatic tags of one output (dominant colours, faces), measured again: %.1f CPU ms%n",
+                autoTagsMillis(lastRound));
+        perSecond.keySet().stream().filter(name -> name.startsWith("vipsthumbnail")).findFirst().ifPresent(vips ->
+                System.out.printf("vs vipsthumbnail: the direct path at %.2fx its throughput, one run over the folder at %.2fx%n",
+                        perSecond.get(DIRECT) / perSecond.get(vips), perSecond.get(ONE_RUN) / perSecond.get(vips)));
         anatomy(lastRound.get(lastRound.size() - 1), counts);
-        cpuShares.print();
+        System.out.printf("%nCPU per image of %s, by where it is spent:%n", A_RUN_PER_IMAGE);
+        perImageShares.print();
+        System.out.printf("%nCPU per image of %s, by where it is spent:%n", ONE_RUN);
+        folderShares.print();
         System.out.println();
     }
 
@@ -226,6 +239,46 @@ class W1Benchmark {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The folder as one run: every photo uploaded (on {@code threads} callers, as a client would),
+     * then one run of LoadImages -> Resize -> Encode -> SaveToLibrary, whose nodes run once per
+     * photo inside one fused activity.
+     *
+     * @return the run's id
+     */
+    private String throughOneRun(List<byte[]> jpegs, int threads) throws Exception {
+        ExecutorService uploaders = callers(threads);
+        List<Future<String>> hashes = new ArrayList<>();
+        for (byte[] jpeg : jpegs) {
+            hashes.add(uploaders.submit(() -> blobs.put(jpeg, "image/jpeg").hash()));
+        }
+        List<String> folder = new ArrayList<>();
+        for (Future<String> hash : hashes) {
+            folder.add(hash.get());
+        }
+        RunView run = runs.await(USER, runs.start(USER, folderGraph(), Map.of("photos", String.join(",", folder))).id(),
+                Duration.ofMinutes(10));
+        if (run.status() != RunStatus.SUCCEEDED) {
+            throw new IllegalStateException("run " + run.id() + " " + run.status() + ": " + run.error());
+        }
+        int saved = run.outputs().get("save").get("image").list().size();
+        if (saved != jpegs.size()) {
+            throw new IllegalStateException("run " + run.id() + " saved " + saved + " of " + jpegs.size() + " photos");
+        }
+        return run.id();
+    }
+
+    private static Graph folderGraph() {
+        return new Graph(List.of(
+                new GraphNode("load", "LoadImages", 1, Map.of()),
+                new GraphNode("resize", "Resize", 1, Map.of("width", SIDE, "height", SIDE, "mode", "fill")),
+                new GraphNode("encode", "Encode", 1, Map.of("format", "jpeg", "quality", QUALITY)),
+                new GraphNode("save", "SaveToLibrary", 1, Map.of())),
+                List.of(new Edge("load.images", "resize.image"), new Edge("resize.image", "encode.image"),
+                        new Edge("encode.image", "save.image")),
+                List.of(new GraphInput("photos", "load", "blobs", null)));
     }
 
     private static Graph graph() {
@@ -308,7 +361,6 @@ class W1Benchmark {
         }
 
         void print() {
-            System.out.printf("%nengine CPU per image, by where it is spent:%n");
             totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .filter(group -> group.getValue() / 1e6 / images >= 0.5)
                     .forEach(group -> System.out.printf("  %8.1f ms  %s%n", group.getValue() / 1e6 / images, group.getKey()));
@@ -380,31 +432,53 @@ class W1Benchmark {
 
     private Result measure(String name, int threads, List<byte[]> images, Work work) throws Exception {
         work.on(images.get(images.size() - 1)); // warm up: natives, JIT, first connections
-        images = images.subList(0, images.size() - 1);
+        List<byte[]> measured = images.subList(0, images.size() - 1);
+        ExecutorService pool = callers(threads);
+        return timed(name, measured.size(), () -> {
+            List<Long> times = Collections.synchronizedList(new ArrayList<>());
+            List<Future<?>> done = new ArrayList<>();
+            for (byte[] image : measured) {
+                done.add(pool.submit(() -> {
+                    long t = System.nanoTime();
+                    work.on(image);
+                    times.add(System.nanoTime() - t);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return times;
+        });
+    }
+
+    /** As {@link #measure}, for work given the whole folder at once; its time per image is the total over the count. */
+    private Result measureFolder(String name, List<byte[]> images, FolderWork work) throws Exception {
+        work.on(images.subList(images.size() - 1, images.size()));
+        List<byte[]> measured = images.subList(0, images.size() - 1);
+        return timed(name, measured.size(), () -> {
+            long start = System.nanoTime();
+            work.on(measured);
+            return List.of((System.nanoTime() - start) / measured.size());
+        });
+    }
+
+    private Result timed(String name, int images, java.util.concurrent.Callable<List<Long>> work) throws Exception {
         System.gc();
         HeapSampler heap = new HeapSampler();
         long cpu = cpuNanos();
-        List<Long> times = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = callers.computeIfAbsent(threads, n -> Executors.newFixedThreadPool(n, task -> {
+        long start = System.nanoTime();
+        List<Long> times = work.call();
+        long elapsed = System.nanoTime() - start;
+        return new Result(name, images, elapsed, times, heap.stop(), cpuNanos() - cpu);
+    }
+
+    private ExecutorService callers(int threads) {
+        return callers.computeIfAbsent(threads, n -> Executors.newFixedThreadPool(n, task -> {
             Thread caller = new Thread(task, "w1-caller-" + n);
             caller.setDaemon(true);
             return caller;
         }));
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (byte[] image : images) {
-            done.add(pool.submit(() -> {
-                long t = System.nanoTime();
-                work.on(image);
-                times.add(System.nanoTime() - t);
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        long elapsed = System.nanoTime() - start;
-        return new Result(name, images.size(), elapsed, times, heap.stop(), cpuNanos() - cpu);
     }
 
     private static Optional<Result> vipsthumbnail(List<Path> photos, int threads) throws Exception {
@@ -477,6 +551,11 @@ class W1Benchmark {
     @FunctionalInterface
     interface Work {
         void on(byte[] image) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface FolderWork {
+        void on(List<byte[]> images) throws Exception;
     }
 
     /** CPU time of this JVM and of the embedded PostgreSQL: what a path costs, whatever else the machine runs. */

@@ -66,11 +66,14 @@ public class CreditLedger {
      */
     @Transactional
     public void reserve(String runId, String userId, int amount) {
+        if (amount == 0) {
+            return; // nothing to hold: a run of local nodes takes no lock
+        }
         Plan plan = ensureAccount(userId);
         jdbc.sql("select user_id from credit_accounts where user_id = :user for update").param("user", userId)
                 .query(String.class).single();
-        if (amount == 0 || exists("reserve:" + runId)) {
-            return; // nothing to hold, or held already by an earlier attempt
+        if (exists("reserve:" + runId)) {
+            return; // held already by an earlier attempt
         }
         Balance balance = balanceOf(userId, plan);
         if (amount > balance.available()) {

@@ -3,14 +3,17 @@ package com.imagestudio.flow.catalog.graph;
 import com.imagestudio.flow.catalog.provider.ProviderAvailability;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.NodeFlag;
+import com.imagestudio.flow.catalog.schema.NodeKind;
 import com.imagestudio.flow.catalog.schema.NodeSchema;
 import com.imagestudio.flow.catalog.schema.ParamValues;
 import com.imagestudio.flow.catalog.schema.Port;
+import com.imagestudio.flow.catalog.schema.PortType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +71,8 @@ public final class GraphValidator {
         private final Map<String, Set<String>> boundLater = new HashMap<>();
         /** Every input an edge leads to, even an edge refused: such an input is not reported as unconnected. */
         private final Set<PortRef> reached = new HashSet<>();
+        /** The nodes fed a list on an image input, directly or through other mapped nodes. */
+        private final Set<String> mapped = new HashSet<>();
 
         Run(Graph graph, Map<String, ?> runInputs) {
             this.graph = graph;
@@ -95,7 +100,8 @@ public final class GraphValidator {
             List<GraphNode> pinned = graph.nodes().stream()
                     .map(n -> n.pinned(schemas.get(n.id()).version())).toList();
             return ValidationResult.valid(new ValidatedGraph(
-                    new Graph(pinned, graph.edges(), graph.inputs()), schemas, params, incoming, order));
+                    new Graph(pinned, graph.edges(), graph.inputs()), schemas, params, incoming, order,
+                    Set.copyOf(mapped)));
         }
 
         private void resolveNodes() {
@@ -183,7 +189,31 @@ public final class GraphValidator {
         }
 
         private Map<String, Map<String, PortRef>> checkEdges() {
+            List<Link> links = resolveEdges();
+            findMappedNodes(links);
             Map<String, Map<String, PortRef>> incoming = new HashMap<>();
+            for (Link link : links) {
+                PortType carried = carried(link);
+                if (!link.in().type().mapsOver(carried) && !link.in().type().accepts(carried)) {
+                    problem(link.to().node(), ProblemCode.TYPE_MISMATCH, "cannot connect " + link.from() + " ("
+                            + carried + (carried == link.out().type() ? "" : ", as " + link.from().node()
+                            + " runs once per item") + ") to " + link.to() + " (" + link.in().type() + ")");
+                    continue;
+                }
+                PortRef previous = incoming.computeIfAbsent(link.to().node(), n -> new HashMap<>())
+                        .putIfAbsent(link.to().port(), link.from());
+                if (previous != null) {
+                    problem(link.to().node(), ProblemCode.INPUT_ALREADY_CONNECTED, "input " + link.to()
+                            + " is fed by both " + previous + " and " + link.from());
+                }
+            }
+            checkMappedNodes(links);
+            return incoming;
+        }
+
+        /** The edges whose two ends are ports of known nodes; the others are reported. */
+        private List<Link> resolveEdges() {
+            List<Link> links = new ArrayList<>();
             for (Edge edge : graph.edges()) {
                 PortRef from = edge.source();
                 PortRef to = edge.target();
@@ -197,21 +227,77 @@ public final class GraphValidator {
                 }
                 Port out = outputPort(from);
                 Port in = inputPort(to);
-                if (out == null || in == null) {
-                    continue;
-                }
-                if (!in.type().accepts(out.type())) {
-                    problem(to.node(), ProblemCode.TYPE_MISMATCH, "cannot connect " + from + " (" + out.type()
-                            + ") to " + to + " (" + in.type() + ")");
-                    continue;
-                }
-                PortRef previous = incoming.computeIfAbsent(to.node(), n -> new HashMap<>()).putIfAbsent(to.port(), from);
-                if (previous != null) {
-                    problem(to.node(), ProblemCode.INPUT_ALREADY_CONNECTED, "input " + to + " is fed by both "
-                            + previous + " and " + from);
+                if (out != null && in != null) {
+                    links.add(new Link(from, out, to, in));
                 }
             }
-            return incoming;
+            return links;
+        }
+
+        /**
+         * A node is mapped when a list reaches one of its image inputs, from a list output or from
+         * an image output of a mapped node. Grown until nothing changes: any edge order works, and a
+         * cycle ends the loop too, as a node is added once at most.
+         */
+        private void findMappedNodes(List<Link> links) {
+            boolean grown = true;
+            while (grown) {
+                grown = false;
+                for (Link link : links) {
+                    if (link.in().type().mapsOver(carried(link))) {
+                        grown |= mapped.add(link.to().node());
+                    }
+                }
+            }
+        }
+
+        /** What flows along a link: a mapped node's image outputs gather one image per item into a list. */
+        private PortType carried(Link link) {
+            return mapped.contains(link.from().node()) && link.out().type().isSingleImage()
+                    ? PortType.IMAGE_LIST
+                    : link.out().type();
+        }
+
+        private void checkMappedNodes(List<Link> links) {
+            Map<String, Set<String>> listInputs = new HashMap<>();
+            Set<PortRef> connectedOutputs = new LinkedHashSet<>();
+            for (Link link : links) {
+                if (link.in().type().mapsOver(carried(link))) {
+                    listInputs.computeIfAbsent(link.to().node(), n -> new HashSet<>()).add(link.to().port());
+                }
+                if (mapped.contains(link.from().node()) && connectedOutputs.add(link.from())) {
+                    checkMappedOutput(link.from(), link.out());
+                }
+            }
+            for (String id : schemas.keySet()) {
+                if (!mapped.contains(id)) {
+                    continue;
+                }
+                NodeSchema schema = schemas.get(id);
+                List<String> lists = schema.inputs().stream().map(Port::name)
+                        .filter(listInputs.getOrDefault(id, Set.of())::contains).toList();
+                if (lists.size() > 1) {
+                    problem(id, ProblemCode.MAPS_OVER_SEVERAL_LISTS, schema.id() + " maps over one list at a time: inputs "
+                            + String.join(" and ", lists) + (lists.size() == 2 ? " both" : " all") + " receive lists");
+                }
+                if (schema.kind() != NodeKind.LOCAL) {
+                    problem(id, ProblemCode.PROVIDER_NODE_MAPPED, schema.id() + " calls a provider, so it cannot run"
+                            + " once per image of a list: only local nodes can; to call it for each image, run the"
+                            + " workflow as a batch (one run per image)");
+                }
+            }
+        }
+
+        /** Only images gather into a list: any other output of a mapped node would need a list type there is not. */
+        private void checkMappedOutput(PortRef output, Port port) {
+            if (port.type() == PortType.IMAGE_LIST) {
+                problem(output.node(), ProblemCode.NO_LIST_OF_OUTPUT_TYPE, output.node() + "'s " + port.type()
+                        + " output \"" + port.name() + "\" would be one list per item; lists of lists are not supported");
+            } else if (!port.type().isSingleImage()) {
+                problem(output.node(), ProblemCode.NO_LIST_OF_OUTPUT_TYPE, output.node() + "'s " + port.type()
+                        + " output \"" + port.name() + "\" would be one value per item; lists of " + port.type()
+                        + " are not supported");
+            }
         }
 
         private Port outputPort(PortRef ref) {
@@ -281,5 +367,9 @@ public final class GraphValidator {
         private void problem(String nodeId, ProblemCode code, String message) {
             problems.add(new GraphProblem(nodeId, code, message));
         }
+    }
+
+    /** An edge whose ends are known ports. */
+    private record Link(PortRef from, Port out, PortRef to, Port in) {
     }
 }

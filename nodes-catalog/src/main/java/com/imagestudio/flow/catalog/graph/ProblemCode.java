@@ -17,5 +17,11 @@ public enum ProblemCode {
     INVALID_WORKFLOW_INPUT,
     MISSING_WORKFLOW_INPUT,
     /** The node calls a provider that has no API key where the graph runs. */
-    PROVIDER_NOT_CONFIGURED
+    PROVIDER_NOT_CONFIGURED,
+    /** A node fed lists on two or more image inputs: it maps over one list at a time. */
+    MAPS_OVER_SEVERAL_LISTS,
+    /** A provider node fed a list: only local nodes run once per item; providers run in a batch. */
+    PROVIDER_NODE_MAPPED,
+    /** A connected output of a mapped node whose type has no list (text, number, or a list itself). */
+    NO_LIST_OF_OUTPUT_TYPE
 }

@@ -13,6 +13,19 @@ public enum PortType {
         return (this == IMAGE && from == MASK) || (this == MASK && from == IMAGE);
     }
 
+    /**
+     * Whether a list fed to an input of this type makes its node run once per item ("mapped"):
+     * an IMAGE_LIST into an IMAGE or MASK input.
+     */
+    public boolean mapsOver(PortType from) {
+        return from == IMAGE_LIST && isSingleImage();
+    }
+
+    /** An image or a mask: what an IMAGE_LIST holds, so what a mapped node's output gathers into one. */
+    public boolean isSingleImage() {
+        return this == IMAGE || this == MASK;
+    }
+
     public boolean isMedia() {
         return this == IMAGE || this == MASK || this == VIDEO || this == AUDIO;
     }

@@ -57,8 +57,8 @@ class NodeCatalogTest {
     @Test
     void listsEverySchemaSortedByIdThenVersion() {
         assertThat(catalog.schemas()).extracting(s -> NodeCatalog.key(s.id(), s.version())).containsExactly(
-                "ApplyMask@1", "Blur@1", "Caption@1", "Resize@1", "Resize@2", "Save@1", "Segment@1", "Source@1",
-                "Upscale@1");
+                "ApplyMask@1", "Blur@1", "Caption@1", "Describe@1", "FanOut@1", "Folder@1", "Resize@1", "Resize@2",
+                "Save@1", "SaveAll@1", "SaveText@1", "Segment@1", "Source@1", "Upscale@1");
     }
 
     @Test

@@ -67,6 +67,38 @@ public enum TestNodes implements NodeDefinition {
             .param(ParamSpec.bool("keepAspect", "keep the aspect ratio").withDefault(true))
             .build()),
 
+    /** Produces a list of images from nothing, as a folder of images does. */
+    FOLDER(NodeSchema.builder("Folder", 1)
+            .category("Input")
+            .output(Port.required("images", PortType.IMAGE_LIST, "every image of the folder"))
+            .build()),
+
+    /** IMAGE in, IMAGE_LIST out: several images from one. */
+    FAN_OUT(NodeSchema.builder("FanOut", 1)
+            .input(Port.required("image", PortType.IMAGE, "what to fan out"))
+            .output(Port.required("images", PortType.IMAGE_LIST, "one image per format"))
+            .build()),
+
+    /** IMAGE in, TEXT out. */
+    DESCRIBE(NodeSchema.builder("Describe", 1)
+            .input(Port.required("image", PortType.IMAGE, "what to describe"))
+            .output(Port.required("text", PortType.TEXT, "the description"))
+            .build()),
+
+    /** An OUTPUT node that keeps a whole list. */
+    SAVE_ALL(NodeSchema.builder("SaveAll", 1)
+            .category("Output")
+            .input(Port.required("images", PortType.IMAGE_LIST, "what to keep"))
+            .flags(NodeFlag.OUTPUT)
+            .build()),
+
+    /** An OUTPUT node that keeps a text. */
+    SAVE_TEXT(NodeSchema.builder("SaveText", 1)
+            .category("Output")
+            .input(Port.required("text", PortType.TEXT, "what to keep"))
+            .flags(NodeFlag.OUTPUT)
+            .build()),
+
     /** A PAID provider node whose price depends on a parameter: 10 credits per factor. */
     UPSCALE(NodeSchema.builder("Upscale", 1)
             .input(Port.required("image", PortType.IMAGE, "what to upscale"))

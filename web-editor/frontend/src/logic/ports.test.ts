@@ -15,7 +15,11 @@ describe('port compatibility', () => {
     expect(accepts('MASK', 'IMAGE_LIST')).toBe(true);
     expect(accepts('IMAGE_LIST', 'IMAGE_LIST')).toBe(true);
     expect(accepts('TEXT', 'IMAGE_LIST')).toBe(false);
-    expect(accepts('IMAGE_LIST', 'IMAGE')).toBe(false);
+  });
+
+  it('lets an image output feed a list input, for a node that runs once per image (the server checks that it does)', () => {
+    expect(accepts('IMAGE_LIST', 'IMAGE')).toBe(true);
+    expect(accepts('IMAGE_LIST', 'TEXT')).toBe(false);
   });
 
   it('refuses a text output on an image input, naming both ends', () => {

@@ -1,9 +1,12 @@
 // Which output may feed which input: the server's PortType.accepts, plus a list of images
-// feeding an image input, which runs that node once per image (the server checks the rest).
+// feeding an image input, which runs that node once per image, and the images of such a node
+// collected by a list input (only the server, which sees the whole graph, knows whether the
+// node runs once per image: it checks that).
 
 export function accepts(inputType: string, outputType: string): boolean {
   if (inputType === outputType) return true;
   if (outputType === 'IMAGE_LIST') return mapsOver(inputType);
+  if (inputType === 'IMAGE_LIST') return mapsOver(outputType);
   // a mask is a one-channel image, and any image can serve as a mask
   return (inputType === 'IMAGE' && outputType === 'MASK') || (inputType === 'MASK' && outputType === 'IMAGE');
 }

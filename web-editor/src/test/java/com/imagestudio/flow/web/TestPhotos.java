@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Photos made in the test: a gradient with a marked centre, as JPEG bytes. */
+/** Photos made in the test, as JPEG bytes: a gradient with a marked centre, or one colour. */
 final class TestPhotos {
 
     private TestPhotos() {
@@ -29,6 +29,17 @@ final class TestPhotos {
         BufferedImage image = photo(width, height);
         image.setRGB(0, 0, ThreadLocalRandom.current().nextInt(0x1000000));
         image.setRGB(1, 0, ThreadLocalRandom.current().nextInt(0x1000000));
+        return encode(image);
+    }
+
+    /** A JPEG of one colour, with a random pixel in a corner (bytes no other test stores, see {@link #uniqueJpeg}). */
+    static byte[] plainJpeg(int width, int height, Color colour) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        image.setRGB(0, 0, ThreadLocalRandom.current().nextInt(0x1000000));
         return encode(image);
     }
 

@@ -463,9 +463,10 @@ export function App({ active = true }: { active?: boolean }) {
     }
     return byNode;
   }, [check]);
+  const mapped = useMemo(() => new Set(check?.valid ? check.mapped : []), [check]);
   const editor: EditorState = useMemo(
-    () => ({ catalog, runNodes, problems, inputValues, uploading, setParam, setBinding, upload, compare: setCompareNode }),
-    [catalog, runNodes, problems, inputValues, uploading, setParam, setBinding, upload],
+    () => ({ catalog, runNodes, problems, mapped, inputValues, uploading, setParam, setBinding, upload, compare: setCompareNode }),
+    [catalog, runNodes, problems, mapped, inputValues, uploading, setParam, setBinding, upload],
   );
   const styledEdges = useMemo(
     () =>

@@ -11,6 +11,8 @@ export interface EditorState {
   catalog: Map<string, NodeType>;
   runNodes: Map<string, NodeRun>;
   problems: Map<string, GraphProblem[]>;
+  /** nodes fed a list where they take one image: they run once per image */
+  mapped: Set<string>;
   inputValues: Record<string, InputValue>;
   uploading: Set<string>;
   setParam(nodeId: string, name: string, value: unknown): void;

@@ -45,6 +45,11 @@ function StudioNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
       <header style={{ borderTopColor: categoryColor(type.category) }}>
         <span className="title" title={type.description}>{type.displayName}</span>
         <span className="node-id">{id}</span>
+        {editor.mapped.has(id) && (
+          <span className="chip" data-testid={`mapped-${id}`} title="Fed a list of images: runs once per image">
+            × each image
+          </span>
+        )}
         {status && (
           <span
             className={`badge badge-${status.toLowerCase()}`}

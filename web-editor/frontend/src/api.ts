@@ -108,7 +108,7 @@ export interface Estimate {
 }
 
 export type Checked =
-  | { valid: true; order: string[]; estimate: Estimate }
+  | { valid: true; order: string[]; estimate: Estimate; /** nodes that run once per image of a list */ mapped: string[] }
   | { valid: false; problems: GraphProblem[]; detail: string };
 
 /** A problem+json answer, or any other failed call, as an error a person can read. */

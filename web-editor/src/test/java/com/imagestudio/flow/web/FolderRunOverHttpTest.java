@@ -124,6 +124,20 @@ class FolderRunOverHttpTest {
     }
 
     @Test
+    void theCheckOfAFolderGraphNamesTheNodesThatRunOncePerImage() {
+        // given the folder graph
+        String graph = FOLDER_GRAPH.substring(FOLDER_GRAPH.indexOf('{', 1), FOLDER_GRAPH.lastIndexOf('}'));
+
+        // when it is checked
+        Map<String, Object> checked = http.post().uri("/api/graphs/validate").contentType(MediaType.APPLICATION_JSON)
+                .body(graph).retrieve().body(Map.class);
+
+        // then every node after the folder runs once per image, the folder itself once
+        assertThat(checked.get("valid")).isEqualTo(true);
+        assertThat((List<String>) checked.get("mapped")).containsExactly("resize", "encode", "save");
+    }
+
+    @Test
     void twoFilesForAnInputThatTakesOneImageAreRefusedNamingTheNode() {
         // given a graph whose input takes one image
         String oneImage = """

@@ -31,7 +31,8 @@ class GraphsController {
         if (!result.isValid()) {
             throw new InvalidGraphException(result.problems());
         }
-        return new ValidGraph(true, result.graph().order(), CostEstimator.estimate(result.graph()));
+        return new ValidGraph(true, result.graph().order(), CostEstimator.estimate(result.graph()),
+                result.graph().order().stream().filter(result.graph()::mapped).toList());
     }
 
     /**
@@ -50,6 +51,7 @@ class GraphsController {
         return CostEstimator.estimate(result.graph()).times(rows);
     }
 
-    record ValidGraph(boolean valid, List<String> order, CostEstimate estimate) {
+    /** @param mapped the nodes fed a list where they take one image: they run once per image */
+    record ValidGraph(boolean valid, List<String> order, CostEstimate estimate, List<String> mapped) {
     }
 }

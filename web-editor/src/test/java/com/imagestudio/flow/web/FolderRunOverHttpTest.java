@@ -101,6 +101,30 @@ class FolderRunOverHttpTest {
     }
 
     @Test
+    void eachResultOfAFolderRunHasTheLibraryPhotoItWasMadeFromAsItsOnlySource() {
+        // given two photos of the library, given to a folder run by their hashes
+        Map<String, Object> red = uploadAsset("red.jpg", TestPhotos.plainJpeg(320, 240, Color.RED));
+        Map<String, Object> blue = uploadAsset("blue.jpg", TestPhotos.plainJpeg(320, 240, Color.BLUE));
+        String run = FOLDER_GRAPH.replace("\"inputs\": [{\"name\": \"photos\", \"node\": \"load\", \"param\": \"blobs\"}]",
+                "\"inputs\": []").replace("{\"id\": \"load\", \"type\": \"LoadImages\"}",
+                "{\"id\": \"load\", \"type\": \"LoadImages\", \"params\": {\"blobs\": \"" + red.get("blobHash") + "," + blue.get("blobHash") + "\"}}");
+        Map<String, Object> done = http.post().uri("/api/runs?wait=120").contentType(MediaType.APPLICATION_JSON).body(run)
+                .retrieve().body(Map.class);
+        assertThat(done.get("status")).as("%s", done).isEqualTo("SUCCEEDED");
+
+        // when the lineage of each result is read
+        List<Map<String, Object>> items = (List<Map<String, Object>>) http.get().uri("/api/assets?run={run}", done.get("id"))
+                .retrieve().body(Map.class).get("items");
+        Map<Object, Object> sourceByName = new java.util.HashMap<>();
+        for (Map<String, Object> item : items) {
+            sourceByName.put(item.get("name"), http.get().uri("/api/assets/{id}", item.get("id")).retrieve().body(Map.class).get("sources"));
+        }
+
+        // then the first result comes from the red photo only, the second from the blue one only
+        assertThat(sourceByName).containsEntry("square (1)", List.of(red.get("id"))).containsEntry("square (2)", List.of(blue.get("id")));
+    }
+
+    @Test
     void theOutputOfAFolderRunDownloadsAsAZipOfItsImagesInOrder() throws IOException {
         // given a folder run of three photos
         Map<String, Object> run = folderRun(TestPhotos.plainJpeg(320, 240, COLOURS.get(0)), TestPhotos.plainJpeg(320, 240, COLOURS.get(1)),
@@ -170,6 +194,14 @@ class FolderRunOverHttpTest {
                 .body(parts).retrieve().body(Map.class);
         assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
         return run;
+    }
+
+    /** @return the asset as the library describes it (id, blobHash, ...) */
+    private Map<String, Object> uploadAsset(String name, byte[] photo) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", file(name, photo));
+        return (Map<String, Object>) http.post().uri("/api/assets").contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .retrieve().body(Map.class).get("asset");
     }
 
     private static HttpEntity<String> json(String body) {

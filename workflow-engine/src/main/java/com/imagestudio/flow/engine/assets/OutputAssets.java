@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -83,7 +84,6 @@ public class OutputAssets {
         ValidatedGraph graph = output.graph();
         Recipe recipe = Recipe.of(graph, output.nodeId());
         String name = graph.params(output.nodeId()).stringOr("name", output.nodeId());
-        List<String> sources = sources(output, recipe);
         int cost = recipe.steps().stream().map(output.finished()::get)
                 .mapToInt(n -> n == null ? 0 : n.charged()).sum();
         List<String> made = new ArrayList<>();
@@ -93,7 +93,10 @@ public class OutputAssets {
             for (int i = 0; i < items.size() && type.isPresent(); i++) {
                 String port = items.size() == 1 && entry.getValue().list() == null ? entry.getKey() : entry.getKey() + "/" + i;
                 String itemName = items.size() == 1 ? name : name + " (" + (i + 1) + ")";
-                record(output, recipe, type.get(), port, itemName, items.get(i), sources, cost).ifPresent(made::add);
+                // a node run once per image of a list made its i-th result from the i-th image
+                OptionalInt item = graph.mapped(output.nodeId()) ? OptionalInt.of(i) : OptionalInt.empty();
+                record(output, recipe, type.get(), port, itemName, items.get(i), sources(output, recipe, item), cost)
+                        .ifPresent(made::add);
             }
         }
         return made;
@@ -119,15 +122,18 @@ public class OutputAssets {
     /**
      * What the output was made from: the assets {@code LoadAsset} steps named, and the owner's
      * assets whose bytes another source step (an upload through {@code LoadImage}) brought in.
+     * For one item of a node run once per image of a list, a source list gives only that item.
      */
-    private List<String> sources(RunOutput output, Recipe recipe) {
+    private List<String> sources(RunOutput output, Recipe recipe, OptionalInt item) {
         Set<String> sources = new LinkedHashSet<>();
         for (String step : recipe.steps()) {
             if (recipe.graph().schema(step).id().equals(LoadAssetResolver.NODE_TYPE)) {
                 sources.add(recipe.graph().params(step).string(LoadAssetResolver.ASSET_PARAM));
             } else if (recipe.graph().incoming(step).isEmpty() && output.finished().containsKey(step)) {
                 output.finished().get(step).outputs().values().stream()
-                        .flatMap(v -> v.list() != null ? v.list().stream() : Stream.ofNullable(v.blob()))
+                        .flatMap(v -> v.list() == null ? Stream.ofNullable(v.blob())
+                                : item.isPresent() && item.getAsInt() < v.list().size() ? Stream.of(v.list().get(item.getAsInt()))
+                                : v.list().stream())
                         .forEach(blob -> rows.latestWithBlob(output.ownerId(), blob.hash()).ifPresent(sources::add));
             }
         }

@@ -94,7 +94,6 @@ public final class NodeExecutor {
      * content: the keys of a whole chain are known before anything runs, and the chain starts
      * after its last step with a cached result (the steps before it are then cached too, even
      * those whose handed-on image was never stored).
-     *
      * <p>
      * A chain whose first step is given a list of images on a port that takes one image runs once
      * per image, in parallel, each step's images gathered into lists (see {@link ListMapping}).

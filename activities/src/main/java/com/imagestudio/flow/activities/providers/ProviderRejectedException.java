@@ -22,6 +22,13 @@ public class ProviderRejectedException extends RuntimeException {
         this.status = status;
     }
 
+    /** The same refusal, told with more context (which item of a list it was for). */
+    public ProviderRejectedException(String message, ProviderRejectedException refusal) {
+        super(message, refusal);
+        this.provider = refusal.provider;
+        this.status = refusal.status;
+    }
+
     public static ProviderRejectedException notConfigured(Provider provider) {
         return new ProviderRejectedException(provider, 0,
                 "it is not configured on this worker; set " + provider.envVariable());

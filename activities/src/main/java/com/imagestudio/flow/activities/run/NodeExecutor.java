@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -93,11 +94,20 @@ public final class NodeExecutor {
      * content: the keys of a whole chain are known before anything runs, and the chain starts
      * after its last step with a cached result (the steps before it are then cached too, even
      * those whose handed-on image was never stored).
+     * <p>
+     * A chain whose first step is given a list of images on a port that takes one image runs once
+     * per image, in parallel, each step's images gathered into lists (see {@link ListMapping}).
      *
      * @throws ChainStepFailedException naming the step that failed, with the steps done before it
      */
     public ChainResult run(FusedChain chain, ProgressListener progress) {
-        return new ChainRun(chain, progress).run();
+        return ListMapping.of(chain, this::schemaOf)
+                .map(mapping -> mapping.run(item -> new ChainRun(item, progress).run(), progress))
+                .orElseGet(() -> new ChainRun(chain, progress).run());
+    }
+
+    private Optional<NodeSchema> schemaOf(ChainStep step) {
+        return Optional.ofNullable(nodes.get(NodeCatalog.key(step.type(), step.version()))).map(StudioNode::schema);
     }
 
     /** A node ready to run: its implementation, checked parameters and cache key. */

@@ -83,7 +83,7 @@ class FusedChainExecutorTest {
         assertThat(jpeg.mediaType()).isEqualTo("image/jpeg");
         assertThat(TestImages.dimensions(bytesOf(jpeg))).isEqualTo(new Dimensions(200, 150));
         assertThat(TestImages.pixel(bytesOf(jpeg), 50, 40)).isEqualTo(Rgb.RED);
-        assertThat(storedHashes()).containsExactlyInAnyOrder(photo.hash(), jpeg.hash());
+        assertThat(storedHashes(blobs)).containsExactlyInAnyOrder(photo.hash(), jpeg.hash());
     }
 
     @Test
@@ -123,7 +123,7 @@ class FusedChainExecutorTest {
         assertThat(again.steps()).allMatch(step -> step.result().cached());
         assertThat(outputsOf(again, "encode")).isEqualTo(outputsOf(first, "encode"));
         assertThat(outputsOf(again, "resize")).isEmpty();
-        assertThat(resize.executions).isEqualTo(1);
+        assertThat(resize.executions.get()).isEqualTo(1);
     }
 
     @Test
@@ -146,7 +146,7 @@ class FusedChainExecutorTest {
         // and when it runs again, load and resize come from the cache
         ChainStepFailedException again = catchThrowableOfType(ChainStepFailedException.class, () -> executor.run(chain, p -> { }));
         assertThat(again.done().steps()).allMatch(step -> step.result().cached());
-        assertThat(resize.executions).isEqualTo(1);
+        assertThat(resize.executions.get()).isEqualTo(1);
     }
 
     @Test
@@ -170,12 +170,12 @@ class FusedChainExecutorTest {
         return step("load", "LoadImage", Map.of("blob", photo.hash()));
     }
 
-    private static ChainStep step(String id, String type, Map<String, Object> params) {
+    static ChainStep step(String id, String type, Map<String, Object> params) {
         return new ChainStep(id, type, 1, params, Map.of(), Map.of());
     }
 
     /** Steps in a line, each fed on "image" by the one before. */
-    private static FusedChain chain(ChainStep... steps) {
+    static FusedChain chain(ChainStep... steps) {
         List<ChainStep> fed = new ArrayList<>();
         for (ChainStep step : steps) {
             fed.add(fed.isEmpty() ? step : new ChainStep(step.nodeId(), step.type(), step.version(), step.params(), Map.of(),
@@ -184,7 +184,7 @@ class FusedChainExecutorTest {
         return new FusedChain("run-1", fed);
     }
 
-    private static Map<String, PortValue> outputsOf(ChainResult result, String nodeId) {
+    static Map<String, PortValue> outputsOf(ChainResult result, String nodeId) {
         return result.steps().stream().filter(step -> step.nodeId().equals(nodeId)).findFirst().orElseThrow().result().outputs();
     }
 
@@ -192,7 +192,8 @@ class FusedChainExecutorTest {
         return new TestNodes(store).bytesOf(ref);
     }
 
-    private List<String> storedHashes() throws IOException {
+    /** The hashes of the blobs in a file-system blob store. */
+    static List<String> storedHashes(Path blobs) throws IOException {
         try (Stream<Path> files = Files.walk(blobs)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
         }

@@ -31,6 +31,7 @@ import com.imagestudio.flow.activities.providers.ProviderSettings;
 import com.imagestudio.flow.activities.testing.MockProviders;
 import com.imagestudio.flow.catalog.provider.Provider;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -152,6 +153,20 @@ class NodeActivitiesImplTest {
         assertThat(cause.getOriginalMessage()).isEqualTo("crop-7 (Crop): the crop 20x10 at (90,0) does not fit in the 100x50 image");
         assertThat(cause.getDetails().get(0, ChainResult.class).steps()).extracting(StepResult::nodeId).containsExactly("resize-1");
         assertThat(cause.getDetails().get(1, String.class)).isEqualTo("crop-7");
+    }
+
+    @Test
+    void aBadImageInAListFailsWithoutRetryNamingTheNodeAndTheItem() {
+        BlobRef text = nodes.stored("not an image at all".getBytes(StandardCharsets.US_ASCII));
+        NodeInvocation resizeAll = new NodeInvocation("run-1", "resize-1", "Resize", 1, Map.of(),
+                Map.of("image", PortValue.imageList(List.of(image, text))));
+
+        ApplicationFailure failure = applicationFailureOf(resizeAll);
+
+        assertThat(failure.getType()).isEqualTo(BadInputException.TYPE);
+        assertThat(failure.isNonRetryable()).isTrue();
+        assertThat(failure.getOriginalMessage()).startsWith("resize-1 (Resize): item 2 of 2 (image "
+                + text.hash().substring(0, 8) + "…): ");
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,7 +95,7 @@ class NodeExecutorTest {
 
         assertThat(second.cached()).isTrue();
         assertThat(second.outputs()).isEqualTo(first.outputs());
-        assertThat(resize.executions).isEqualTo(1);
+        assertThat(resize.executions.get()).isEqualTo(1);
     }
 
     @Test
@@ -112,7 +113,7 @@ class NodeExecutorTest {
         NodeResult spelledOut = executor.run(resizeOf(photo, Map.of("height", 1080, "width", 200.0, "mode", "fill")));
 
         assertThat(spelledOut.cached()).isTrue();
-        assertThat(resize.executions).isEqualTo(1);
+        assertThat(resize.executions.get()).isEqualTo(1);
     }
 
     @Test
@@ -123,7 +124,7 @@ class NodeExecutorTest {
 
         assertThat(wider.cached()).isFalse();
         assertThat(wider.outputs().get("image").blob().width()).isEqualTo(267);
-        assertThat(resize.executions).isEqualTo(2);
+        assertThat(resize.executions.get()).isEqualTo(2);
     }
 
     @Test
@@ -134,7 +135,7 @@ class NodeExecutorTest {
         NodeResult other = executor.run(resizeOf(otherPhoto, FIT_200));
 
         assertThat(other.cached()).isFalse();
-        assertThat(resize.executions).isEqualTo(2);
+        assertThat(resize.executions.get()).isEqualTo(2);
     }
 
     @Test
@@ -145,7 +146,7 @@ class NodeExecutorTest {
         NodeResult again = executor.run(resizeOf(photo, FIT_200));
 
         assertThat(again.cached()).isFalse();
-        assertThat(resize.executions).isEqualTo(2);
+        assertThat(resize.executions.get()).isEqualTo(2);
         assertThat(again.outputs().get("image").blob()).isEqualTo(first);
         assertThat(store.exists(first.hash())).as("the blob is back").isTrue();
     }
@@ -159,7 +160,7 @@ class NodeExecutorTest {
                 .hasMessageContaining("unknown parameter 'colour'")
                 .hasMessageContaining("parameter 'width' must be between 1 and 16383, got 0")
                 .hasMessageContaining("parameter 'mode' must be one of [fit, fill, exact], got \"stretch\"");
-        assertThat(resize.executions).isZero();
+        assertThat(resize.executions.get()).isZero();
         assertThat(cache.size()).isZero();
     }
 
@@ -245,7 +246,7 @@ class NodeExecutorTest {
         assertThat(retry.outputs()).isEqualTo(first.outputs());
         assertThat(nextRun.cached()).isFalse();
         assertThat(nextRun.outputs().get("image").blob().hash()).isNotEqualTo(first.outputs().get("image").blob().hash());
-        assertThat(noise.executions).isEqualTo(2);
+        assertThat(noise.executions.get()).isEqualTo(2);
     }
 
     @Test
@@ -294,7 +295,8 @@ class NodeExecutorTest {
     /** A real node that counts how often it does its work. */
     static final class CountingNode<P> implements StudioNode<P> {
         private final StudioNode<P> node;
-        int executions;
+        /** Counted across threads: items of a list run in parallel. */
+        final AtomicInteger executions = new AtomicInteger();
 
         CountingNode(StudioNode<P> node) {
             this.node = node;
@@ -312,7 +314,7 @@ class NodeExecutorTest {
 
         @Override
         public NodeOutputs execute(NodeInputs inputs, P params) {
-            executions++;
+            executions.incrementAndGet();
             return node.execute(inputs, params);
         }
     }

@@ -12,7 +12,7 @@ public record ExecutionPlan(List<PlannedNode> nodes) {
         return new ExecutionPlan(graph.order().stream().map(id -> {
             var schema = graph.schema(id);
             return new PlannedNode(id, schema.id(), schema.version(), schema.kind(), schema.has(NodeFlag.OUTPUT),
-                    graph.params(id).asMap(), graph.incoming(id));
+                    graph.params(id).asMap(), graph.incoming(id), graph.mapped(id));
         }).toList());
     }
 }

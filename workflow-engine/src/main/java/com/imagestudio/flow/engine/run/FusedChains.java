@@ -11,7 +11,9 @@ import java.util.Map;
  * How a plan's nodes are grouped into activities. A fused chain is a maximal run of local nodes
  * where each node's only consumer is the next and the next's only source is that node: it runs as
  * one activity that hands decoded images on in memory. Every other node (a provider node, a node
- * whose output fans out, a node that joins several sources) is a unit of its own.
+ * whose output fans out, a node that joins several sources) is a unit of its own. A chain never
+ * joins a node that gives a list to one that runs once per image of it (or the reverse): the
+ * nodes that run once per image are a chain of their own, which the worker runs per image.
  */
 final class FusedChains {
 
@@ -32,7 +34,8 @@ final class FusedChains {
                 continue;
             }
             PlannedNode source = byId.get(node.sources().iterator().next());
-            if (source.kind() == NodeKind.LOCAL && consumers.get(source.id()).equals(List.of(node.id()))) {
+            if (source.kind() == NodeKind.LOCAL && source.mapped() == node.mapped()
+                    && consumers.get(source.id()).equals(List.of(node.id()))) {
                 next.put(source.id(), node);
             }
         }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** One node of a run as the workflow sees it: checked parameters, and where each input comes from. */
+/**
+ * One node of a run as the workflow sees it: checked parameters, where each input comes from, and
+ * whether it is mapped (fed a list where it takes one image, it runs once per image).
+ */
 public record PlannedNode(
         String id,
         String type,
@@ -15,7 +18,8 @@ public record PlannedNode(
         NodeKind kind,
         boolean output,
         Map<String, Object> params,
-        Map<String, PortRef> inputs) {
+        Map<String, PortRef> inputs,
+        boolean mapped) {
 
     /** The nodes whose results this one waits for. */
     public Set<String> sources() {

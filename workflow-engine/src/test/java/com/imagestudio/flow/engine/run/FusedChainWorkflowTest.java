@@ -242,13 +242,13 @@ class FusedChainWorkflowTest {
     /** load -> the steps, each fed on "image" by the one before -> save. */
     private ExecutionPlan line(Step... middle) {
         List<PlannedNode> nodes = new ArrayList<>();
-        nodes.add(new PlannedNode("load", "LoadImage", 1, NodeKind.LOCAL, false, Map.of("blob", photo.hash()), Map.of()));
+        nodes.add(new PlannedNode("load", "LoadImage", 1, NodeKind.LOCAL, false, Map.of("blob", photo.hash()), Map.of(), false));
         for (Step step : middle) {
             nodes.add(new PlannedNode(step.id(), step.type(), 1, NodeKind.LOCAL, false, step.params(),
-                    Map.of("image", new PortRef(nodes.get(nodes.size() - 1).id(), "image"))));
+                    Map.of("image", new PortRef(nodes.get(nodes.size() - 1).id(), "image")), false));
         }
         nodes.add(new PlannedNode("save", "SaveToLibrary", 1, NodeKind.LOCAL, true, Map.of(),
-                Map.of("image", new PortRef(nodes.get(nodes.size() - 1).id(), "image"))));
+                Map.of("image", new PortRef(nodes.get(nodes.size() - 1).id(), "image")), false));
         return new ExecutionPlan(nodes);
     }
 

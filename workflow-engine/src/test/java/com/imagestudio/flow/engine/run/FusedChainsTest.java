@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.fed;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.mapped;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.node;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.output;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.plan;
@@ -24,6 +25,17 @@ class FusedChainsTest {
                 output("save", Map.of("image", fed("encode", "image"))));
 
         assertThat(units(plan)).containsExactly(List.of("load", "resize", "encode", "save"));
+    }
+
+    @Test
+    void theNodesRunOncePerImageOfAListAreAChainOfTheirOwnBetweenTheListAndItsCollector() {
+        ExecutionPlan plan = plan(
+                node("folder", NodeKind.LOCAL, Map.of()),
+                mapped(node("resize", NodeKind.LOCAL, Map.of("image", fed("folder", "images")))),
+                mapped(node("encode", NodeKind.LOCAL, Map.of("image", fed("resize", "image")))),
+                output("saveAll", Map.of("images", fed("encode", "image"))));
+
+        assertThat(units(plan)).containsExactly(List.of("folder"), List.of("resize", "encode"), List.of("saveAll"));
     }
 
     @Test

@@ -36,11 +36,16 @@ final class WorkflowTestPlans {
     }
 
     static PlannedNode node(String id, NodeKind kind, Map<String, PortRef> inputs) {
-        return new PlannedNode(id, "Type-" + id, 1, kind, false, Map.of("label", id), inputs);
+        return new PlannedNode(id, "Type-" + id, 1, kind, false, Map.of("label", id), inputs, false);
+    }
+
+    /** A local node fed a list where it takes one image: it runs once per image. */
+    static PlannedNode mapped(PlannedNode node) {
+        return new PlannedNode(node.id(), node.type(), node.version(), node.kind(), node.output(), node.params(), node.inputs(), true);
     }
 
     static PlannedNode output(String id, Map<String, PortRef> inputs) {
-        return new PlannedNode(id, "Type-" + id, 1, NodeKind.LOCAL, true, Map.of("label", id), inputs);
+        return new PlannedNode(id, "Type-" + id, 1, NodeKind.LOCAL, true, Map.of("label", id), inputs, false);
     }
 
     static PortRef fed(String node, String port) {

@@ -157,8 +157,8 @@ class WebhookDeliveryWorkflowTest {
 
     private static ExecutionPlan plan() {
         return new ExecutionPlan(List.of(
-                new PlannedNode("load", "LoadImage", 1, NodeKind.LOCAL, false, Map.of(), Map.of()),
+                new PlannedNode("load", "LoadImage", 1, NodeKind.LOCAL, false, Map.of(), Map.of(), false),
                 new PlannedNode("save", "SaveToLibrary", 1, NodeKind.LOCAL, true, Map.of(),
-                        Map.of("image", new PortRef("load", "image")))));
+                        Map.of("image", new PortRef("load", "image")), false)));
     }
 }

@@ -19,6 +19,8 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,26 @@ class FolderRunOverHttpTest {
             byte[] bytes = http.get().uri("/api/blobs/" + list.get(i).get("hash")).retrieve().body(byte[].class);
             assertThat(centre(bytes)).as("photo %d", i + 1).isEqualTo(dominant(COLOURS.get(i)));
         }
+    }
+
+    @Test
+    void theReadmesFolderExampleCoversEachPhotoSentTo1080By1080() throws IOException {
+        // given the README's example and two photos
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("run", json(Files.readString(Path.of("../examples/folder-square-1080.json"))));
+        parts.add("photos", file("wide.jpg", TestPhotos.plainJpeg(1600, 900, Color.RED)));
+        parts.add("photos", file("tall.jpg", TestPhotos.plainJpeg(900, 1600, Color.BLUE)));
+
+        // when they are sent as the README says
+        Map<String, Object> run = http.post().uri("/api/runs?wait=120").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts).retrieve().body(Map.class);
+
+        // then each comes back as a 1080x1080 JPEG
+        assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+        List<Map<String, Object>> list = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
+                ((Map<String, Object>) run.get("outputs")).get("save")).get("image")).get("list");
+        assertThat(list).extracting(blob -> blob.get("width"), blob -> blob.get("height"), blob -> blob.get("mediaType"))
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(1080, 1080, "image/jpeg")).hasSize(2);
     }
 
     @Test

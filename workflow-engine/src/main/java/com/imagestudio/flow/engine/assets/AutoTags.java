@@ -9,6 +9,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -24,18 +25,30 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * Tags computed locally when an image asset is made: orientation ({@code landscape},
  * {@code portrait}, {@code square}), size class ({@code size:small} under 0.5 MP,
  * {@code size:medium} under 4 MP, {@code size:large}), dominant colours by name, and the number
- * of frontal faces ({@code faces:N}). Everything is measured on a copy of at most 640 pixels a side.
+ * of frontal faces ({@code faces:N}, with the cheap LBP cascade: faces of at least a sixth of the
+ * picture's long side). Colours and faces are measured on a copy of at most 270 pixels a side,
+ * which is what a 1080 px JPEG (the usual social size) decodes to at a quarter, with no resize:
+ * a few milliseconds of CPU, where Haar on a 640 px copy took about 200.
  */
 @Component
 class AutoTags {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutoTags.class);
-    private static final int ANALYSIS_SIDE = 640;
 
     private final ImageProbe probe;
+    private final int analysisSide;
+    private final Faces.Cascade cascade;
 
+    @Autowired
     AutoTags(ImageProbe probe) {
+        this(probe, 270, Faces.Cascade.LBP);
+    }
+
+    /** Analyses on a copy of at most {@code analysisSide} pixels a side, looking for faces with {@code cascade}. */
+    AutoTags(ImageProbe probe, int analysisSide, Faces.Cascade cascade) {
         this.probe = probe;
+        this.analysisSide = analysisSide;
+        this.cascade = cascade;
     }
 
     /** The tags of an image; none when the bytes are not an image this studio reads. */
@@ -66,26 +79,27 @@ class AutoTags {
         return pixels < 500_000 ? "size:small" : pixels < 4_000_000 ? "size:medium" : "size:large";
     }
 
-    private static int faces(Mat image) {
+    private int faces(Mat image) {
         if (image.channels() == 1) {
-            return Faces.in(image).size();
+            return Faces.in(image, cascade).size();
         }
         try (Mat gray = new Mat()) {
             cvtColor(image, gray, image.channels() == 4 ? COLOR_BGRA2GRAY : COLOR_BGR2GRAY);
-            return Faces.in(gray).size();
+            return Faces.in(gray, cascade).size();
         }
     }
 
-    private static Mat smallCopy(byte[] bytes, ImageInfo info) {
+    /** Decoded at the largest JPEG reduction that keeps {@code analysisSide}, then shrunk to it. */
+    private Mat smallCopy(byte[] bytes, ImageInfo info) {
         int reduction = 1;
         for (int candidate : new int[] {8, 4, 2}) {
-            if (Math.max(info.width(), info.height()) / candidate >= ANALYSIS_SIDE) {
+            if (Math.max(info.width(), info.height()) / candidate >= analysisSide) {
                 reduction = candidate;
                 break;
             }
         }
         Mat decoded = ImageCodec.decode(bytes, info.format(), reduction);
-        double scale = (double) ANALYSIS_SIDE / Math.max(decoded.cols(), decoded.rows());
+        double scale = (double) analysisSide / Math.max(decoded.cols(), decoded.rows());
         if (scale >= 1) {
             return decoded;
         }

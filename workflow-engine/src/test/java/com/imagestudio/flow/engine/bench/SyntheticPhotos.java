@@ -1,9 +1,13 @@
 package com.imagestudio.flow.engine.bench;
 
+import com.imagestudio.flow.activities.image.EncodeSettings;
+import com.imagestudio.flow.activities.image.ImageCodec;
+import com.imagestudio.flow.activities.image.ImageFormat;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -13,12 +17,23 @@ import static org.bytedeco.opencv.global.opencv_core.randn;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.circle;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /** Photo-like JPEGs for benchmarks: soft noise and shapes, so they compress like real photos. */
-final class SyntheticPhotos {
+public final class SyntheticPhotos {
 
     private SyntheticPhotos() {
+    }
+
+    /** A W1 output: a 4000x3000 photo covered to {@code side} x {@code side} (centre crop), at JPEG {@code quality}. */
+    public static byte[] covered(int side, int quality, int seed) {
+        try (Mat photo = ImageCodec.decode(jpeg(4000, 3000, seed), ImageFormat.JPEG, 1);
+             Mat centre = new Mat(photo, new Rect(500, 0, 3000, 3000)); Mat square = new Mat()) {
+            resize(centre, square, new Size(side, side), 0, 0, INTER_AREA);
+            return ImageCodec.encode(square, new EncodeSettings(ImageFormat.JPEG, quality, false)).bytes();
+        }
     }
 
     static byte[] jpeg(int width, int height, int seed) {

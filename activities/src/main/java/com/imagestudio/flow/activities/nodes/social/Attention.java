@@ -59,7 +59,7 @@ final class Attention {
                     }
                 }
             }
-            return new Attention(scale, columns, rows, Faces.in(small));
+            return new Attention(scale, columns, rows, Faces.in(small, Faces.Cascade.HAAR));
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
 import javax.imageio.ImageIO;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,11 +29,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -268,6 +272,39 @@ class EditorBrowserTest {
         assertThat(page.textOf("status-save")).isEqualTo("skipped");
         assertThat(node("load").getLocation().getX()).as("imported without positions: laid out left to right")
                 .isLessThan(node("crop").getLocation().getX());
+    }
+
+    @Test
+    void theReadmesFolderWorkflowRunsOncePerPhotoOfAMultipleUploadAndDownloadsAsAZip() throws Exception {
+        Path[] photos = new Path[3];
+        for (int i = 0; i < photos.length; i++) {
+            photos[i] = Files.createTempFile("folder-photo-" + i, ".jpg");
+            Files.write(photos[i], TestPhotos.plainJpeg(800 + 100 * i, 600, Color.ORANGE));
+        }
+
+        page.find("import-file").sendKeys(Path.of("../examples/folder-square-1080.json").toAbsolutePath().normalize().toString());
+        page.waitUntil(Duration.ofSeconds(5), () -> browser.findElements(By.cssSelector(".react-flow__node")).size() == 4);
+        page.waitUntil(Duration.ofSeconds(5), () -> page.isPresent("mapped-save"));
+        assertThat(List.of("load", "resize", "encode", "save")).as("nodes marked as run once per image")
+                .filteredOn(id -> page.isPresent("mapped-" + id)).containsExactly("resize", "encode", "save");
+        page.find("upload-load-blobs").sendKeys(String.join("\n", Stream.of(photos).map(Path::toString).toList()));
+        page.waitUntil(Duration.ofSeconds(20), () -> page.isPresent("uploaded-load-blobs"));
+        assertThat(page.textOf("workflow-input-photos")).contains("3 images");
+        page.find("run").click();
+        page.waitUntil(Duration.ofSeconds(120), () -> page.textOf("run-status").equals("succeeded"));
+        page.screenshot("5-folder");
+
+        assertThat(page.textOf("list-save")).startsWith("3 images");
+        HttpResponse<byte[]> zip = download(page.find("download-save").getAttribute("href"));
+        assertThat(zip.headers().firstValue("content-type")).hasValue("application/zip");
+        List<int[]> sizes = new ArrayList<>();
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            while (entries.getNextEntry() != null) {
+                BufferedImage square = ImageIO.read(new ByteArrayInputStream(entries.readAllBytes()));
+                sizes.add(new int[] {square.getWidth(), square.getHeight()});
+            }
+        }
+        assertThat(sizes).hasSize(3).allSatisfy(size -> assertThat(size).containsExactly(1080, 1080));
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -34,13 +34,18 @@ import java.util.function.Function;
  */
 final class ListMapping {
 
-    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ThreadFactory ITEM_THREADS = task -> {
-        Thread thread = new Thread(task, "list-item-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    };
+    /**
+     * One pool for the worker, a thread per processor: however many runs map lists at once, at
+     * most that many items are decoded at a time. An item never waits on another, so sharing it
+     * cannot deadlock.
+     */
+    private static final ExecutorService ITEMS = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            task -> {
+                Thread thread = new Thread(task, "list-item-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final FusedChain chain;
     private final List<NodeSchema> schemas;
@@ -119,13 +124,13 @@ final class ListMapping {
     }
 
     private List<Outcome> runAll(Function<FusedChain, ChainResult> runItem, ProgressListener progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PROCESSORS, images.size()), ITEM_THREADS);
+        CompletionService<Outcome> finished = new ExecutorCompletionService<>(ITEMS);
+        List<Future<Outcome>> items = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            int item = i;
+            items.add(finished.submit(() -> runItem(item, runItem)));
+        }
         try {
-            CompletionService<Outcome> finished = new ExecutorCompletionService<>(pool);
-            for (int i = 0; i < images.size(); i++) {
-                int item = i;
-                finished.submit(() -> runItem(item, runItem));
-            }
             Map<Integer, Outcome> outcomes = new HashMap<>();
             for (int done = 1; done <= images.size(); done++) {
                 Outcome outcome = finished.take().get();
@@ -134,14 +139,12 @@ final class ListMapping {
             }
             return outcomes.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
         } catch (InterruptedException e) {
-            pool.shutdownNow();
+            items.forEach(item -> item.cancel(true));
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while mapping " + chain.steps().get(0).nodeId() + " over a list", e);
         } catch (ExecutionException e) {
             // an Error: a failing item is an outcome
             throw new IllegalStateException("an item of a list failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
         }
     }
 

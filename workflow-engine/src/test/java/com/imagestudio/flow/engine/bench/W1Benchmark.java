@@ -31,6 +31,7 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import jakarta.persistence.EntityManagerFactory;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -127,14 +128,18 @@ class W1Benchmark {
         int inflight = Integer.getInteger("w1.inflight", 3 * threads);
         int rounds = Integer.getInteger("w1.rounds", 3);
         int warmUps = Integer.getInteger("w1.warmups", 2);
+        Integer openCvThreads = Integer.getInteger("w1.opencvThreads");
+        if (openCvThreads != null) {
+            opencv_core.setNumThreads(openCvThreads);
+        }
         List<Path> photos = photos();
         List<byte[]> originals = new ArrayList<>();
         for (Path photo : photos) {
             originals.add(Files.readAllBytes(photo));
         }
-        System.out.printf("%nW1: %d JPEGs (%s), cover %dx%d, JPEG q%d; %d threads, %d engine runs in flight, %d warm-up rounds, %d rounds, %d CPUs%n",
-                photos.size(), describe(originals.get(0)), SIDE, SIDE, QUALITY, threads, inflight, warmUps, rounds,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%nW1: %d JPEGs (%s), cover %dx%d, JPEG q%d; %d threads, %d engine runs in flight, %d warm-up rounds, "
+                        + "%d rounds, %d CPUs, OpenCV on %d threads%n", photos.size(), describe(originals.get(0)), SIDE, SIDE, QUALITY,
+                threads, inflight, warmUps, rounds, Runtime.getRuntime().availableProcessors(), opencv_core.getNumThreads());
 
         NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new InMemoryNodeResultCache());
         Map<String, List<Result>> results = new LinkedHashMap<>();

@@ -16,13 +16,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -68,15 +69,15 @@ public class OutputAssets {
         return validation.graph();
     }
 
-    /** The automatic tags of each image among these outputs, by blob hash (see {@link AutoTags}). */
+    /**
+     * The automatic tags of each image among these outputs, by blob hash (see {@link AutoTags});
+     * the images of a list (a folder's results) are tagged in parallel.
+     */
     public Map<String, List<String>> autoTags(Map<String, PortValue> outputs) {
-        Map<String, List<String>> tags = new HashMap<>();
-        for (PortValue value : outputs.values()) {
-            if (AssetType.of(value.type()).filter(type -> type == AssetType.IMAGE).isPresent()) {
-                media(value).forEach(blob -> tags.computeIfAbsent(blob.hash(), hash -> autoTags.of(bytes(hash))));
-            }
-        }
-        return tags;
+        return outputs.values().stream()
+                .filter(value -> AssetType.of(value.type()).filter(type -> type == AssetType.IMAGE).isPresent())
+                .flatMap(value -> media(value).stream()).map(BlobRef::hash).distinct().toList()
+                .parallelStream().collect(Collectors.toMap(Function.identity(), hash -> autoTags.of(bytes(hash))));
     }
 
     /** @return the ids of the assets made now (none when they were recorded already) */

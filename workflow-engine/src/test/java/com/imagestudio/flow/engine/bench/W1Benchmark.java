@@ -194,13 +194,29 @@ class W1Benchmark {
                             + "%+.1f CPU ms per image (%+.0f%%); target: overhead at most 10%%%n", engine,
                     (perSecond.get(DIRECT) / perSecond.get(engine) - 1) * 100, perSecond.get(engine) / perSecond.get(DIRECT),
                     cpu.get(engine) - cpu.get(DIRECT), (cpu.get(engine) / cpu.get(DIRECT) - 1) * 100);
+            // the same compared round by round, each engine round with the direct round just before it
+            List<Double> time = new ArrayList<>();
+            List<Double> cpuRatio = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Result direct = results.get(DIRECT).get(round);
+                Result measured = results.get(engine).get(round);
+                time.add(direct.perSecond() / measured.perSecond() - 1);
+                cpuRatio.add(measured.cpuMillisPerImage() / direct.cpuMillisPerImage() - 1);
+            }
+            System.out.printf("  round by round: %s time per image, %s CPU; medians %+.0f%% and %+.0f%%%n",
+                    time.stream().map(r -> String.format("%+.0f%%", r * 100)).collect(Collectors.joining(" ")),
+                    cpuRatio.stream().map(r -> String.format("%+.0f%%", r * 100)).collect(Collectors.joining(" ")),
+                    median(time) * 100, median(cpuRatio) * 100);
         }
         System.out.printf("the library's automatic tags of one output (dominant colours, faces), measured again: %.1f CPU ms%n",
                 autoTagsMillis(lastRound));
         perSecond.keySet().stream().filter(name -> name.startsWith("vipsthumbnail")).findFirst().ifPresent(vips ->
                 System.out.printf("vs vipsthumbnail: the direct path at %.2fx its throughput, one run over the folder at %.2fx%n",
                         perSecond.get(DIRECT) / perSecond.get(vips), perSecond.get(ONE_RUN) / perSecond.get(vips)));
-        anatomy(lastRound.get(lastRound.size() - 1), counts);
+        anatomy("one run of " + A_RUN_PER_IMAGE, lastRound.get(lastRound.size() - 1));
+        System.out.printf("per run (start, run, await): %.1f database transactions through JPA, %.1f of them writing, "
+                + "%.1f SQL statements%n", counts.transactions(), counts.writes(), counts.statements());
+        anatomy("the last " + ONE_RUN, folderRuns.get(folderRuns.size() - 1));
         System.out.printf("%nCPU per image of %s, by where it is spent:%n", A_RUN_PER_IMAGE);
         perImageShares.print();
         System.out.printf("%nCPU per image of %s, by where it is spent:%n", ONE_RUN);
@@ -317,22 +333,24 @@ class W1Benchmark {
      * markers, workflow tasks), the database transactions of the runs measured (with those of
      * starting and awaiting them), and each node's time and what it stored.
      */
-    private void anatomy(String runId, EngineCounts counts) {
+    private void anatomy(String title, String runId) {
         Map<EventType, Long> events = temporal.fetchHistory(runId).getEvents().stream()
                 .collect(Collectors.groupingBy(HistoryEvent::getEventType, Collectors.counting()));
-        System.out.printf("%none engine run: %d activities, %d local activities, %d workflow tasks, %d history events%n",
-                events.getOrDefault(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, 0L),
+        System.out.printf("%n%s: %d activities, %d markers (local activities, versions), %d workflow tasks, %d history events%n",
+                title, events.getOrDefault(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, 0L),
                 events.getOrDefault(EventType.EVENT_TYPE_MARKER_RECORDED, 0L),
                 events.getOrDefault(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, 0L),
                 events.values().stream().mapToLong(Long::longValue).sum());
-        System.out.printf("per run (start, run, await): %.1f database transactions through JPA, %.1f of them writing, "
-                + "%.1f SQL statements%n", counts.transactions(), counts.writes(), counts.statements());
         RunView run = runs.find(USER, runId);
         for (RunView.NodeView node : run.nodes()) {
-            String stored = node.outputs().values().stream().filter(v -> v.blob() != null)
-                    .map(v -> v.blob().mediaType() + " " + v.blob().size() / 1024 + " KB").collect(Collectors.joining(", "));
+            String stored = node.outputs().values().stream().map(v -> v.blob() != null
+                            ? v.blob().mediaType() + " " + v.blob().size() / 1024 + " KB"
+                            : v.list() != null ? v.list().size() + " images, " + v.list().stream().mapToLong(b -> b.size()).sum() / 1024 + " KB"
+                            : null)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.joining(", "));
             String took = node.startedAt() == null ? "-" : Duration.between(node.startedAt(), node.finishedAt()).toMillis() + " ms";
-            System.out.printf("  %-8s %-14s %8s  %s%n", node.id(), node.type(), took, stored.isEmpty() ? "nothing stored" : stored);
+            System.out.printf("  %-8s %-14s %-10s %8s  %s%n", node.id(), node.type(), node.cached() ? "cached" : "ran", took,
+                    stored.isEmpty() ? "nothing stored" : stored);
         }
         System.out.printf("  run: %d ms from created to finished%n", Duration.between(run.createdAt(), run.finishedAt()).toMillis());
     }
@@ -474,14 +492,36 @@ class W1Benchmark {
         });
     }
 
+    /**
+     * Runs a path once the machine is quiet, and charges it the CPU of what it leaves behind (the
+     * garbage collector, PostgreSQL's background writers) until the machine is quiet again: no
+     * path pays for the one before it.
+     */
     private Result timed(String name, int images, java.util.concurrent.Callable<List<Long>> work) throws Exception {
         System.gc();
+        settle();
         HeapSampler heap = new HeapSampler();
         long cpu = cpuNanos();
         long start = System.nanoTime();
         List<Long> times = work.call();
         long elapsed = System.nanoTime() - start;
-        return new Result(name, images, elapsed, times, heap.stop(), cpuNanos() - cpu);
+        long peakHeap = heap.stop();
+        settle();
+        return new Result(name, images, elapsed, times, peakHeap, cpuNanos() - cpu);
+    }
+
+    /** Waits (at most 30 s) until this JVM and PostgreSQL use under a tenth of a core over 300 ms. */
+    private static void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long window = TimeUnit.MILLISECONDS.toNanos(300);
+        for (long before = cpuNanos(); System.nanoTime() < deadline; ) {
+            TimeUnit.NANOSECONDS.sleep(window);
+            long now = cpuNanos();
+            if (now - before < window / 10) {
+                return;
+            }
+            before = now;
+        }
     }
 
     private ExecutorService callers(int threads) {

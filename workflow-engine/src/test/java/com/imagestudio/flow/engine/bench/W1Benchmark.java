@@ -297,26 +297,25 @@ class W1Benchmark {
         return run.id();
     }
 
-    private static Graph folderGraph() {
-        return new Graph(List.of(
-                new GraphNode("load", "LoadImages", 1, Map.of()),
-                new GraphNode("resize", "Resize", 1, Map.of("width", SIDE, "height", SIDE, "mode", "fill")),
-                new GraphNode("encode", "Encode", 1, Map.of("format", "jpeg", "quality", QUALITY)),
-                new GraphNode("save", "SaveToLibrary", 1, Map.of())),
-                List.of(new Edge("load.images", "resize.image"), new Edge("resize.image", "encode.image"),
-                        new Edge("encode.image", "save.image")),
-                List.of(new GraphInput("photos", "load", "blobs", null)));
+    /** The square-post graph of a run per image. */
+    private static Graph graph() {
+        return squares("LoadImage", "image", "photo", "blob");
     }
 
-    private static Graph graph() {
+    /** The square-post graph of one run over the folder: the nodes after the loader run once per photo. */
+    private static Graph folderGraph() {
+        return squares("LoadImages", "images", "photos", "blobs");
+    }
+
+    private static Graph squares(String loader, String loaded, String input, String param) {
         return new Graph(List.of(
-                new GraphNode("load", "LoadImage", 1, Map.of()),
+                new GraphNode("load", loader, 1, Map.of()),
                 new GraphNode("resize", "Resize", 1, Map.of("width", SIDE, "height", SIDE, "mode", "fill")),
                 new GraphNode("encode", "Encode", 1, Map.of("format", "jpeg", "quality", QUALITY)),
                 new GraphNode("save", "SaveToLibrary", 1, Map.of())),
-                List.of(new Edge("load.image", "resize.image"), new Edge("resize.image", "encode.image"),
+                List.of(new Edge("load." + loaded, "resize.image"), new Edge("resize.image", "encode.image"),
                         new Edge("encode.image", "save.image")),
-                List.of(new GraphInput("photo", "load", "blob", null)));
+                List.of(new GraphInput(input, "load", param, null)));
     }
 
     /** CPU time, per image, of the automatic tags the library gives the runs' outputs (measured again on them). */

@@ -331,8 +331,9 @@ class EditorBrowserTest {
     void thePaletteSearchFindsANodeByItsAlias() {
         page.find("palette-search").sendKeys("upload");
 
-        page.waitUntil(Duration.ofSeconds(5), () -> browser.findElements(By.cssSelector(".palette-item")).size() == 1);
+        page.waitUntil(Duration.ofSeconds(5), () -> browser.findElements(By.cssSelector(".palette-item")).size() == 2);
         assertThat(page.find("palette-item-LoadImage").getText()).contains("Load image");
+        assertThat(page.find("palette-item-LoadImages").getText()).contains("Load images");
     }
 
     // ---- driving the page

@@ -75,10 +75,10 @@ class RunsController {
         return runs.await(user.id(), id, RunWait.of(wait));
     }
 
-    /** The image an output node kept: a redirect to its blob, so {@code curl -L} downloads it. */
     /**
-     * An output node's result: a single image or file redirects to its blob; a list of images
-     * (a node run once per image of a folder) comes as a ZIP of {@code <node>-<n>.<ext>} entries.
+     * An output node's result: a single image or file redirects to its blob (so {@code curl -L}
+     * downloads it); a list of images (a node run once per image of a folder) comes as a ZIP of
+     * {@code <node>-<n>.<ext>} entries.
      */
     @GetMapping("/{id}/outputs/{nodeId}")
     ResponseEntity<StreamingResponseBody> output(@PathVariable String id, @PathVariable String nodeId) {

@@ -44,7 +44,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -355,13 +354,13 @@ class W1Benchmark {
     }
 
     /**
-     * Where the engine rounds' CPU time goes, per image: this JVM's threads grouped by name
-     * (Temporal's executors, the in-process server's gRPC threads, the benchmark's own callers),
-     * the JVM's time on no live thread (garbage collection, the JIT, threads that ended), and the
-     * embedded PostgreSQL's processes.
+     * Where the engine rounds' CPU time goes, per image: every thread of this JVM, Java's and the
+     * JVM's own (the JIT's compiler threads, the garbage collector's) and native ones (OpenCV's),
+     * grouped by the name the kernel knows them by (15 characters) with digits folded, read from
+     * {@code /proc/self/task}; the time of threads that ended meanwhile; and the embedded
+     * PostgreSQL's processes.
      */
     static final class CpuShares {
-        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final Map<String, Long> totals = new java.util.TreeMap<>();
         private Map<String, Long> before;
         private long jvmBefore;
@@ -369,21 +368,21 @@ class W1Benchmark {
         private long images;
 
         void start() {
-            before = byGroup();
+            before = byThread();
             jvmBefore = cpuNanos(ProcessHandle.current());
             postgresBefore = postgresNanos();
         }
 
         void stop(int imagesMeasured) {
-            Map<String, Long> after = byGroup();
+            Map<String, Long> after = byThread();
             long jvm = cpuNanos(ProcessHandle.current()) - jvmBefore;
             long onThreads = 0;
-            for (Map.Entry<String, Long> group : after.entrySet()) {
-                long spent = group.getValue() - before.getOrDefault(group.getKey(), 0L);
+            for (Map.Entry<String, Long> thread : after.entrySet()) {
+                long spent = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
                 onThreads += spent;
-                totals.merge(group.getKey(), spent, Long::sum);
+                totals.merge(thread.getKey().substring(thread.getKey().indexOf(' ') + 1), spent, Long::sum);
             }
-            totals.merge("(JVM, on no live thread: GC, JIT, ended threads)", jvm - onThreads, Long::sum);
+            totals.merge("(threads that ended)", Math.max(0, jvm - onThreads), Long::sum);
             totals.merge("(embedded PostgreSQL processes)", postgresNanos() - postgresBefore, Long::sum);
             images += imagesMeasured;
         }
@@ -394,18 +393,24 @@ class W1Benchmark {
                     .forEach(group -> System.out.printf("  %8.1f ms  %s%n", group.getValue() / 1e6 / images, group.getKey()));
         }
 
-        private Map<String, Long> byGroup() {
-            Map<String, Long> groups = new java.util.HashMap<>();
-            for (long id : threads.getAllThreadIds()) {
-                java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
-                long cpu = threads.getThreadCpuTime(id);
-                if (info != null && cpu > 0) {
-                    groups.merge(info.getThreadName().replaceAll("\\d+", "N").replaceAll("taskQueue=.*", ""), cpu, Long::sum);
-                }
+        /** CPU nanoseconds of each live thread, by "tid name" (the first field of schedstat is time on a CPU). */
+        private static Map<String, Long> byThread() {
+            Map<String, Long> threads = new java.util.HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "N");
+                        long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                        threads.put(task.getFileName() + " " + name, nanos);
+                    } catch (IOException | RuntimeException ended) {
+                        // the thread ended while being read: its time counts as an ended thread's
+                    }
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            return groups;
+            return threads;
         }
-
     }
 
     /** Database work over the engine rounds: JPA transactions and statements, and writing transactions (PostgreSQL ids). */

@@ -1,11 +1,11 @@
 package com.imagestudio.flow.activities.image;
 
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 
@@ -49,7 +49,8 @@ public final class ImageProbe {
     }
 
     private static ImageInfo readHeader(byte[] bytes, ImageFormat format) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // over the array itself: ImageIO's own stream for an InputStream caches to a temporary file
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new BadInputException("no reader for this " + format + " file");

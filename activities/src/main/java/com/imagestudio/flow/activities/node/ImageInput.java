@@ -69,6 +69,14 @@ public final class ImageInput {
     }
 
     /**
+     * The whole image, for a node that only reads it: an image handed over decoded is shared,
+     * not copied, so the caller must not write to it; the caller closes it.
+     */
+    public Mat decodeToRead() {
+        return decoded != null ? new Mat(decoded) : decode();
+    }
+
+    /**
      * The image at no less than the given size (it may be larger: the caller still resizes);
      * the caller closes it.
      */

@@ -50,7 +50,7 @@ public final class Encode implements StudioNode<Encode.Params> {
 
     @Override
     public NodeOutputs execute(NodeInputs inputs, Params params) {
-        try (Mat image = inputs.image("image").decode()) {
+        try (Mat image = inputs.image("image").decodeToRead()) {
             var settings = new EncodeSettings(params.format().format(), params.quality(), params.progressive());
             return NodeOutputs.create().encoded("image", ImageCodec.encode(image, settings));
         }

@@ -69,8 +69,9 @@ import java.util.stream.Stream;
  * interleaved rounds (default 3) so that a load from elsewhere on the machine hits them alike,
  * after warm-up rounds that are not counted: at least {@code w1.warmups} (default 2), then more
  * until the JIT's compiler threads take under 5% of a round's CPU (at most {@code w1.maxWarmups},
- * default 12; on 2 cores it still takes 4 to 8% after 30 rounds: the engine's code is large). Until the JIT has compiled the engine's code paths (Temporal, gRPC, Spring, JDBC,
- * Jackson), a run costs several times what it costs in a studio that has been up for a while:
+ * default 12; on 2 cores it still took 4 to 10% after 30 rounds: the engine's code is large).
+ * Until the JIT has compiled the engine's code paths (Temporal, gRPC, Spring, JDBC, Jackson), a
+ * run costs several times what it costs in a studio that has been up for a while:
  * <ol>
  *   <li>the direct path: {@code Resize.execute} then the JPEG encoder, in memory, on
  *       {@code w1.threads} threads (default 2);</li>
@@ -147,8 +148,6 @@ class W1Benchmark {
         NodeExecutor executor = new NodeExecutor(catalog, blobs, probe, new InMemoryNodeResultCache());
         Map<String, List<Result>> results = new LinkedHashMap<>();
         EngineCounts counts = new EngineCounts();
-        CpuShares perImageShares = new CpuShares();
-        CpuShares folderShares = new CpuShares();
         List<String> lastRound = Collections.synchronizedList(new ArrayList<>());
         List<String> folderRuns = new ArrayList<>();
         // the engine's code (Temporal, gRPC, Spring, JDBC, Jackson) is compiled by the JIT over
@@ -173,15 +172,11 @@ class W1Benchmark {
             record(results, measure("node runtime (fused chain, no Temporal)", threads, images,
                     image -> throughRuntime(executor, image)));
             counts.start();
-            perImageShares.start();
             lastRound.clear();
             record(results, measure(A_RUN_PER_IMAGE, inflight, images, image -> lastRound.add(throughEngine(image))));
             counts.stop(images.size());
-            perImageShares.stop(images.size());
-            folderShares.start();
             record(results, measureFolder(ONE_RUN, uniqueCopies(originals, "folder round " + round),
                     folder -> folderRuns.add(throughOneRun(folder, threads))));
-            folderShares.stop(images.size());
             vipsthumbnail(photos, threads).ifPresent(vips -> record(results, vips));
         }
 
@@ -230,9 +225,9 @@ class W1Benchmark {
                 + "%.1f SQL statements%n", counts.transactions(), counts.writes(), counts.statements());
         anatomy("the last " + ONE_RUN, folderRuns.get(folderRuns.size() - 1));
         System.out.printf("%nCPU per image of %s, by where it is spent:%n", A_RUN_PER_IMAGE);
-        perImageShares.print();
+        shares.get(A_RUN_PER_IMAGE).print();
         System.out.printf("%nCPU per image of %s, by where it is spent:%n", ONE_RUN);
-        folderShares.print();
+        shares.get(ONE_RUN).print();
         System.out.println();
     }
 
@@ -380,10 +375,7 @@ class W1Benchmark {
         private long postgresBefore;
         private long images;
 
-        /** Starts on a quiet machine, as {@link #timed} does, so that the forced collection is not counted. */
-        void start() throws InterruptedException {
-            System.gc();
-            settle();
+        void start() {
             before = byThread();
             jvmBefore = cpuNanos(ProcessHandle.current());
             postgresBefore = postgresNanos();
@@ -476,6 +468,9 @@ class W1Benchmark {
         }
     }
 
+    /** Where each path's CPU went, over its measured rounds (and warm-ups, under "warm-up"), from the same window as its CPU figure. */
+    private final Map<String, CpuShares> shares = new java.util.HashMap<>();
+
     /** The callers of each path, kept across rounds so that their CPU time stays on live threads. */
     private final Map<Integer, ExecutorService> callers = new java.util.HashMap<>();
 
@@ -520,6 +515,8 @@ class W1Benchmark {
     private Result timed(String name, int images, java.util.concurrent.Callable<List<Long>> work) throws Exception {
         System.gc();
         settle();
+        CpuShares where = shares.computeIfAbsent(name, path -> new CpuShares());
+        where.start();
         HeapSampler heap = new HeapSampler();
         long cpu = cpuNanos();
         long start = System.nanoTime();
@@ -527,6 +524,7 @@ class W1Benchmark {
         long elapsed = System.nanoTime() - start;
         long peakHeap = heap.stop();
         settle();
+        where.stop(images);
         return new Result(name, images, elapsed, times, peakHeap, cpuNanos() - cpu);
     }
 

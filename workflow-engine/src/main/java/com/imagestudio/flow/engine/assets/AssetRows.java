@@ -3,6 +3,9 @@ package com.imagestudio.flow.engine.assets;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.imagestudio.flow.engine.json.EngineJson;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,12 +13,17 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The assets table and its lineage, always read through the owner. */
 @Repository
@@ -30,25 +38,42 @@ class AssetRows {
     static final RowMapper<Asset> ASSET = AssetRows::asset;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
     private final Clock clock;
 
-    AssetRows(JdbcClient jdbc, Clock clock) {
+    AssetRows(JdbcClient jdbc, NamedParameterJdbcOperations batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
     /**
-     * Adds an asset as the next version of its logical asset. Versions of one logical asset are
-     * numbered under a transaction lock on (owner, key), so two runs finishing together do not
-     * take the same number.
+     * Adds an asset as the next version of its logical asset (see {@link #insertAll}).
      *
      * @return its id, or empty when this output of this run was recorded already
      */
     Optional<String> insert(NewAsset a) {
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(:owner || '/' || :key))) locked")
-                .param("owner", a.ownerId()).param("key", a.logicalKey()).query(Integer.class).single();
-        String id = "asset-" + UUID.randomUUID();
-        int inserted = jdbc.sql("""
+        return insertAll(List.of(a)).stream().findFirst();
+    }
+
+    /**
+     * Adds assets, each as the next version of its logical asset, in one round trip per table (a
+     * folder's outputs are recorded together). Versions of one logical asset are numbered under a
+     * transaction lock on (owner, key), so two runs finishing together do not take the same number;
+     * the locks are taken in one order, so two batches never wait on each other.
+     *
+     * @return the ids of the assets made, in the order given; an output of a run recorded already is skipped
+     */
+    List<String> insertAll(List<NewAsset> assets) {
+        if (assets.isEmpty()) {
+            return List.of();
+        }
+        String[] lockKeys = assets.stream().map(a -> a.ownerId() + "/" + a.logicalKey()).distinct().sorted().toArray(String[]::new);
+        jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtext(k)) from unnest(cast(:keys as text[])) with ordinality as t(k, n) order by n) locked")
+                .param("keys", lockKeys).query(Long.class).single();
+        Timestamp now = Timestamp.from(clock.instant());
+        List<String> ids = assets.stream().map(a -> "asset-" + UUID.randomUUID()).toList();
+        int[] inserted = batch.batchUpdate("""
                         insert into assets (id, owner_id, type, name, logical_key, version, run_id, node_id, port, workflow_id,
                             node_type, module, provider, model, prompt, parameters, cost, width, height, size_bytes,
                             media_type, blob_hash, tags, auto_tags, created_at)
@@ -57,30 +82,38 @@ class AssetRows {
                             :run, :node, :port, :workflow, :nodeType, :module, :provider, :model, :prompt,
                             cast(:parameters as jsonb), :cost, :width, :height, :size, :mediaType, :hash,
                             cast(:tags as text[]), cast(:autoTags as text[]), :at)
-                        on conflict (run_id, node_id, port) do nothing""")
-                .param("id", id).param("owner", a.ownerId()).param("type", a.type().name()).param("name", a.name())
-                .param("key", a.logicalKey()).param("run", a.runId()).param("node", a.nodeId()).param("port", a.port())
-                .param("workflow", a.workflowId()).param("nodeType", a.nodeType()).param("module", a.module())
-                .param("provider", a.provider()).param("model", a.model()).param("prompt", a.prompt())
-                .param("parameters", EngineJson.write(a.parameters())).param("cost", a.cost())
-                .param("width", a.width()).param("height", a.height()).param("size", a.size())
-                .param("mediaType", a.mediaType()).param("hash", a.blobHash())
-                .param("tags", a.tags().toArray(String[]::new)).param("autoTags", a.autoTags().toArray(String[]::new))
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
-        if (inserted == 0) {
-            return Optional.empty();
+                        on conflict (run_id, node_id, port) do nothing""",
+                IntStream.range(0, assets.size()).mapToObj(i -> row(ids.get(i), assets.get(i), now))
+                        .toArray(SqlParameterSource[]::new));
+        List<String> made = new ArrayList<>();
+        List<SqlParameterSource> sources = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            // 0 rows: this run's output was recorded already (a retried recording)
+            if (inserted[i] != 0) {
+                made.add(ids.get(i));
+                for (String source : assets.get(i).sources()) {
+                    sources.add(new MapSqlParameterSource("id", ids.get(i)).addValue("source", source));
+                }
+            }
         }
-        for (String source : a.sources()) {
-            jdbc.sql("insert into asset_sources (asset_id, source_id) values (:id, :source) on conflict do nothing")
-                    .param("id", id).param("source", source).update();
+        if (!sources.isEmpty()) {
+            batch.batchUpdate("insert into asset_sources (asset_id, source_id) values (:id, :source) on conflict do nothing",
+                    sources.toArray(SqlParameterSource[]::new));
         }
-        return Optional.of(id);
+        return made;
     }
 
-    boolean recorded(String runId, String nodeId, String port) {
-        return jdbc.sql("select count(*) from assets where run_id = :run and node_id = :node and port = :port")
-                .param("run", runId).param("node", nodeId).param("port", port).query(Integer.class).single() > 0;
+    private static SqlParameterSource row(String id, NewAsset a, Timestamp at) {
+        return new MapSqlParameterSource()
+                .addValue("id", id).addValue("owner", a.ownerId()).addValue("type", a.type().name()).addValue("name", a.name())
+                .addValue("key", a.logicalKey()).addValue("run", a.runId()).addValue("node", a.nodeId()).addValue("port", a.port())
+                .addValue("workflow", a.workflowId()).addValue("nodeType", a.nodeType()).addValue("module", a.module())
+                .addValue("provider", a.provider()).addValue("model", a.model()).addValue("prompt", a.prompt())
+                .addValue("parameters", EngineJson.write(a.parameters())).addValue("cost", a.cost())
+                .addValue("width", a.width(), Types.INTEGER).addValue("height", a.height(), Types.INTEGER)
+                .addValue("size", a.size()).addValue("mediaType", a.mediaType()).addValue("hash", a.blobHash())
+                .addValue("tags", a.tags().toArray(String[]::new)).addValue("autoTags", a.autoTags().toArray(String[]::new))
+                .addValue("at", at);
     }
 
     Optional<Asset> find(String ownerId, String id) {
@@ -97,7 +130,7 @@ class AssetRows {
         if (ids == null || ids.isEmpty()) {
             throw new IllegalArgumentException("name at least one asset");
         }
-        Map<String, Asset> found = new java.util.HashMap<>();
+        Map<String, Asset> found = new HashMap<>();
         jdbc.sql("select " + COLUMNS + " from assets where owner_id = :owner and id in (:ids)")
                 .param("owner", ownerId).param("ids", ids).query(ASSET).list().forEach(a -> found.put(a.id(), a));
         return ids.stream().distinct().map(id -> {
@@ -114,10 +147,18 @@ class AssetRows {
                 .param("owner", ownerId).param("key", logicalKey).query(ASSET).list();
     }
 
-    /** The owner's newest asset holding these bytes, if any. */
-    Optional<String> latestWithBlob(String ownerId, String hash) {
-        return jdbc.sql("select id from assets where owner_id = :owner and blob_hash = :hash order by created_at desc, id limit 1")
-                .param("owner", ownerId).param("hash", hash).query(String.class).optional();
+    /** The owner's newest asset holding each of these bytes, by blob hash; a hash no asset holds is left out. */
+    Map<String, String> latestWithBlobs(String ownerId, Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select distinct on (blob_hash) blob_hash, id from assets
+                        where owner_id = :owner and blob_hash = any(cast(:hashes as text[]))
+                        order by blob_hash, created_at desc, id""")
+                .param("owner", ownerId).param("hashes", hashes.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> Map.entry(rs.getString("blob_hash"), rs.getString("id"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     List<String> sources(String id) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -87,7 +88,9 @@ public class OutputAssets {
         String name = graph.params(output.nodeId()).stringOr("name", output.nodeId());
         int cost = recipe.steps().stream().map(output.finished()::get)
                 .mapToInt(n -> n == null ? 0 : n.charged()).sum();
-        List<String> made = new ArrayList<>();
+        Map<String, String> uploaded = rows.latestWithBlobs(output.ownerId(),
+                sourceBlobs(output, recipe, OptionalInt.empty()).map(BlobRef::hash).toList());
+        List<NewAsset> assets = new ArrayList<>();
         for (var entry : output.outputs().entrySet()) {
             List<BlobRef> items = media(entry.getValue());
             Optional<AssetType> type = AssetType.of(entry.getValue().type());
@@ -96,49 +99,58 @@ public class OutputAssets {
                 String itemName = items.size() == 1 ? name : name + " (" + (i + 1) + ")";
                 // a node run once per image of a list made its i-th result from the i-th image
                 OptionalInt item = graph.mapped(output.nodeId()) ? OptionalInt.of(i) : OptionalInt.empty();
-                record(output, recipe, type.get(), port, itemName, items.get(i), sources(output, recipe, item), cost)
-                        .ifPresent(made::add);
+                assets.add(asset(output, recipe, type.get(), port, itemName, items.get(i), sources(output, recipe, item, uploaded), cost));
             }
         }
-        return made;
+        return rows.insertAll(assets);
     }
 
-    private Optional<String> record(RunOutput output, Recipe recipe, AssetType type, String port, String name, BlobRef blob,
-                                    List<String> sources, int cost) {
-        if (rows.recorded(output.runId(), output.nodeId(), port)) {
-            return Optional.empty();
-        }
+    private NewAsset asset(RunOutput output, Recipe recipe, AssetType type, String port, String name, BlobRef blob,
+                           List<String> sources, int cost) {
         String logicalKey = output.workflowId() != null
                 ? "workflow:" + output.workflowId() + "/" + output.nodeId() + "/" + port
                 : "node:" + output.nodeId() + "/" + name + "/" + port;
         NodeSchema producer = recipe.producer();
         List<String> tags = type == AssetType.IMAGE ? output.autoTags().getOrDefault(blob.hash(), List.of()) : List.of();
-        return rows.insert(new NewAsset(output.ownerId(), type, name, logicalKey, output.runId(), output.nodeId(), port,
+        return new NewAsset(output.ownerId(), type, name, logicalKey, output.runId(), output.nodeId(), port,
                 output.workflowId(), producer.id(), producer.category(), recipe.provider(),
                 recipe.nearestText("model").orElse(null), recipe.nearestText("prompt").orElse(null), recipe.parameters(),
                 cost, blob.width() > 0 ? blob.width() : null, blob.height() > 0 ? blob.height() : null, blob.size(),
-                blob.mediaType(), blob.hash(), List.of(), tags, sources));
+                blob.mediaType(), blob.hash(), List.of(), tags, sources);
     }
 
     /**
      * What the output was made from: the assets {@code LoadAsset} steps named, and the owner's
-     * assets whose bytes another source step (an upload through {@code LoadImage}) brought in.
-     * For one item of a node run once per image of a list, a source list gives only that item.
+     * assets whose bytes another source step (an upload through {@code LoadImage}) brought in
+     * ({@code uploaded}: the newest asset holding each blob, by hash). For one item of a node run
+     * once per image of a list, a source list gives only that item.
      */
-    private List<String> sources(RunOutput output, Recipe recipe, OptionalInt item) {
+    private List<String> sources(RunOutput output, Recipe recipe, OptionalInt item, Map<String, String> uploaded) {
         Set<String> sources = new LinkedHashSet<>();
-        for (String step : recipe.steps()) {
-            if (recipe.graph().schema(step).id().equals(LoadAssetResolver.NODE_TYPE)) {
-                sources.add(recipe.graph().params(step).string(LoadAssetResolver.ASSET_PARAM));
-            } else if (recipe.graph().incoming(step).isEmpty() && output.finished().containsKey(step)) {
-                output.finished().get(step).outputs().values().stream()
-                        .flatMap(v -> v.list() == null ? Stream.ofNullable(v.blob())
-                                : item.isPresent() && item.getAsInt() < v.list().size() ? Stream.of(v.list().get(item.getAsInt()))
-                                : v.list().stream())
-                        .forEach(blob -> rows.latestWithBlob(output.ownerId(), blob.hash()).ifPresent(sources::add));
-            }
-        }
+        recipe.steps().stream().filter(step -> loadsAsset(recipe, step))
+                .forEach(step -> sources.add(recipe.graph().params(step).string(LoadAssetResolver.ASSET_PARAM)));
+        sourceBlobs(output, recipe, item).map(blob -> uploaded.get(blob.hash())).filter(Objects::nonNull).forEach(sources::add);
         return List.copyOf(sources);
+    }
+
+    /** The blobs the recipe's source steps other than {@code LoadAsset} brought in (for one item, see {@link #sources}). */
+    private Stream<BlobRef> sourceBlobs(RunOutput output, Recipe recipe, OptionalInt item) {
+        return recipe.steps().stream().filter(step -> !loadsAsset(recipe, step)).flatMap(step -> stepBlobs(output, recipe, step, item));
+    }
+
+    private static boolean loadsAsset(Recipe recipe, String step) {
+        return recipe.graph().schema(step).id().equals(LoadAssetResolver.NODE_TYPE);
+    }
+
+    /** What a source step (a step with no incoming edge) put out; nothing for any other step. */
+    private static Stream<BlobRef> stepBlobs(RunOutput output, Recipe recipe, String step, OptionalInt item) {
+        if (!recipe.graph().incoming(step).isEmpty() || !output.finished().containsKey(step)) {
+            return Stream.empty();
+        }
+        return output.finished().get(step).outputs().values().stream()
+                .flatMap(v -> v.list() == null ? Stream.ofNullable(v.blob())
+                        : item.isPresent() && item.getAsInt() < v.list().size() ? Stream.of(v.list().get(item.getAsInt()))
+                        : v.list().stream());
     }
 
     /** The blobs a value holds; text becomes a blob of its UTF-8 bytes. */

@@ -224,10 +224,10 @@ class W1Benchmark {
         System.out.printf("per run (start, run, await): %.1f database transactions through JPA, %.1f of them writing, "
                 + "%.1f SQL statements%n", counts.transactions(), counts.writes(), counts.statements());
         anatomy("the last " + ONE_RUN, folderRuns.get(folderRuns.size() - 1));
-        System.out.printf("%nCPU per image of %s, by where it is spent:%n", A_RUN_PER_IMAGE);
-        shares.get(A_RUN_PER_IMAGE).print();
-        System.out.printf("%nCPU per image of %s, by where it is spent:%n", ONE_RUN);
-        shares.get(ONE_RUN).print();
+        for (String path : List.of(DIRECT, A_RUN_PER_IMAGE, ONE_RUN)) {
+            System.out.printf("%nCPU per image of %s, by where it is spent:%n", path);
+            shares.get(path).print();
+        }
         System.out.println();
     }
 

@@ -25,10 +25,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * Tags computed locally when an image asset is made: orientation ({@code landscape},
  * {@code portrait}, {@code square}), size class ({@code size:small} under 0.5 MP,
  * {@code size:medium} under 4 MP, {@code size:large}), dominant colours by name, and the number
- * of frontal faces ({@code faces:N}, with the cheap LBP cascade: faces of at least a sixth of the
- * picture's long side). Colours and faces are measured on a copy of at most 270 pixels a side,
- * which is what a 1080 px JPEG (the usual social size) decodes to at a quarter, with no resize:
- * a few milliseconds of CPU, where Haar on a 640 px copy took about 200.
+ * of frontal faces ({@code faces:N}, with the cheap LBP cascade: faces of at least a fifth of the
+ * picture's long side, the subject of a portrait or of a small group). Colours and faces are
+ * measured on a copy of at most 216 pixels a side: about 6 ms of CPU for a 1080 px JPEG (the
+ * usual social size; its quarter-size decode, shrunk), where Haar on a 640 px copy took about 200
+ * and LBP on a 270 px copy about 9 (finding faces costs as many pixels as it looks at).
  */
 @Component
 class AutoTags {
@@ -41,7 +42,7 @@ class AutoTags {
 
     @Autowired
     AutoTags(ImageProbe probe) {
-        this(probe, 270, Faces.Cascade.LBP);
+        this(probe, 216, Faces.Cascade.LBP);
     }
 
     /** Analyses on a copy of at most {@code analysisSide} pixels a side, looking for faces with {@code cascade}. */

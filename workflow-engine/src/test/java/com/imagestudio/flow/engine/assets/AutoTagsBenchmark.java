@@ -37,7 +37,7 @@ class AutoTagsBenchmark {
         }
         ImageProbe probe = new ImageProbe(100_000_000L);
         Map<String, AutoTags> variants = new LinkedHashMap<>();
-        variants.put("library tags (LBP, 270 px copy)", new AutoTags(probe));
+        variants.put("library tags (LBP, 216 px copy)", new AutoTags(probe));
         variants.put("baseline (Haar, 640 px copy)", new AutoTags(probe, 640, Faces.Cascade.HAAR));
         variants.values().forEach(tags -> outputs.forEach(tags::of)); // warm up: JIT, classifiers, OpenCV's threads
         Map<String, List<double[]>> rounds = new LinkedHashMap<>();

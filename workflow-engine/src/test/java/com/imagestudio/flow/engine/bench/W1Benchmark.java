@@ -66,7 +66,8 @@ import java.util.stream.Stream;
 /**
  * The W1 workload: a folder of JPEGs, each covered to 1080x1080 (centre crop), JPEG quality 82,
  * metadata stripped. Five ways of doing it, measured in the same run, in {@code w1.rounds}
- * interleaved rounds (default 3) so that a load from elsewhere on the machine hits them alike,
+ * interleaved rounds (default 3) so that a load from elsewhere on the machine hits them alike
+ * (the one run over the folder next to the direct path, before it every other round),
  * after warm-up rounds that are not counted: at least {@code w1.warmups} (default 2), then more
  * until the JIT's compiler threads take under 5% of a round's CPU (at most {@code w1.maxWarmups},
  * default 12; on 2 cores it still took 4 to 10% after 30 rounds: the engine's code is large).
@@ -168,15 +169,24 @@ class W1Benchmark {
         }
         for (int round = 0; round < rounds; round++) {
             List<byte[]> images = uniqueCopies(originals, "round " + round);
-            record(results, measure(DIRECT, threads, images, this::direct));
+            List<byte[]> folder = uniqueCopies(originals, "folder round " + round);
+            // the folder run right next to the direct path it is compared with, first every other
+            // round: a machine getting slower or faster over a round favours neither
+            List<java.util.concurrent.Callable<Result>> pair = new ArrayList<>(List.of(
+                    () -> measure(DIRECT, threads, images, this::direct),
+                    () -> measureFolder(ONE_RUN, folder, photosOfRound -> folderRuns.add(throughOneRun(photosOfRound, threads)))));
+            if (round % 2 == 1) {
+                Collections.reverse(pair);
+            }
+            for (java.util.concurrent.Callable<Result> path : pair) {
+                record(results, path.call());
+            }
             record(results, measure("node runtime (fused chain, no Temporal)", threads, images,
                     image -> throughRuntime(executor, image)));
             counts.start();
             lastRound.clear();
             record(results, measure(A_RUN_PER_IMAGE, inflight, images, image -> lastRound.add(throughEngine(image))));
             counts.stop(images.size());
-            record(results, measureFolder(ONE_RUN, uniqueCopies(originals, "folder round " + round),
-                    folder -> folderRuns.add(throughOneRun(folder, threads))));
             vipsthumbnail(photos, threads).ifPresent(vips -> record(results, vips));
         }
 
@@ -201,7 +211,7 @@ class W1Benchmark {
                             + "%+.1f CPU ms per image (%+.0f%%); target: overhead at most 10%%%n", engine,
                     (perSecond.get(DIRECT) / perSecond.get(engine) - 1) * 100, perSecond.get(engine) / perSecond.get(DIRECT),
                     cpu.get(engine) - cpu.get(DIRECT), (cpu.get(engine) / cpu.get(DIRECT) - 1) * 100);
-            // the same compared round by round, each engine round with the direct round just before it
+            // the same compared round by round, each engine round with the same round's direct path
             List<Double> time = new ArrayList<>();
             List<Double> cpuRatio = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
@@ -366,29 +376,35 @@ class W1Benchmark {
      * JVM's own (the JIT's compiler threads, the garbage collector's) and native ones (OpenCV's),
      * grouped by the name the kernel knows them by (15 characters) with digits folded, read from
      * {@code /proc/self/task}; the time of threads that ended meanwhile; and the embedded
-     * PostgreSQL's processes.
+     * PostgreSQL's processes. With each group, its page faults: memory handed back to the system
+     * and touched again costs CPU in the kernel, charged to the thread that touches it.
      */
     static final class CpuShares {
         private final Map<String, Long> totals = new java.util.TreeMap<>();
+        private final Map<String, Long> faults = new java.util.HashMap<>();
         private Map<String, Long> before;
+        private Map<String, Long> faultsBefore;
         private long jvmBefore;
         private long postgresBefore;
         private long images;
 
         void start() {
-            before = byThread();
+            before = byThread(CpuShares::onCpuNanos);
+            faultsBefore = byThread(CpuShares::minorFaults);
             jvmBefore = cpuNanos(ProcessHandle.current());
             postgresBefore = postgresNanos();
         }
 
         void stop(int imagesMeasured) {
-            Map<String, Long> after = byThread();
+            Map<String, Long> after = byThread(CpuShares::onCpuNanos);
+            byThread(CpuShares::minorFaults).forEach((thread, count) ->
+                    faults.merge(group(thread), count - faultsBefore.getOrDefault(thread, 0L), Long::sum));
             long jvm = cpuNanos(ProcessHandle.current()) - jvmBefore;
             long onThreads = 0;
             for (Map.Entry<String, Long> thread : after.entrySet()) {
                 long spent = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
                 onThreads += spent;
-                totals.merge(thread.getKey().substring(thread.getKey().indexOf(' ') + 1), spent, Long::sum);
+                totals.merge(group(thread.getKey()), spent, Long::sum);
             }
             totals.merge("(threads that ended)", Math.max(0, jvm - onThreads), Long::sum);
             totals.merge("(embedded PostgreSQL processes)", postgresNanos() - postgresBefore, Long::sum);
@@ -398,18 +414,34 @@ class W1Benchmark {
         void print() {
             totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .filter(group -> group.getValue() / 1e6 / images >= 0.5)
-                    .forEach(group -> System.out.printf("  %8.1f ms  %s%n", group.getValue() / 1e6 / images, group.getKey()));
+                    .forEach(group -> System.out.printf("  %8.1f ms  %7s page faults  %s%n", group.getValue() / 1e6 / images,
+                            faults.containsKey(group.getKey()) ? String.format("%.0f", (double) faults.get(group.getKey()) / images) : "",
+                            group.getKey()));
         }
 
-        /** CPU nanoseconds of each live thread, by "tid name" (the first field of schedstat is time on a CPU). */
-        private static Map<String, Long> byThread() {
+        private static String group(String thread) {
+            return thread.substring(thread.indexOf(' ') + 1);
+        }
+
+        /** The first field of schedstat: nanoseconds on a CPU. */
+        private static long onCpuNanos(Path task) throws IOException {
+            return Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+        }
+
+        /** The tenth field of stat (minflt), counted after the name in parentheses. */
+        private static long minorFaults(Path task) throws IOException {
+            String stat = Files.readString(task.resolve("stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
+        }
+
+        /** A figure of each live thread, by "tid name". */
+        private static Map<String, Long> byThread(ThreadFigure figure) {
             Map<String, Long> threads = new java.util.HashMap<>();
             try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
                 tasks.forEach(task -> {
                     try {
                         String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "N");
-                        long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
-                        threads.put(task.getFileName() + " " + name, nanos);
+                        threads.put(task.getFileName() + " " + name, figure.of(task));
                     } catch (IOException | RuntimeException ended) {
                         // the thread ended while being read: its time counts as an ended thread's
                     }
@@ -418,6 +450,10 @@ class W1Benchmark {
                 throw new java.io.UncheckedIOException(e);
             }
             return threads;
+        }
+
+        interface ThreadFigure {
+            long of(Path task) throws IOException;
         }
     }
 
@@ -629,7 +665,7 @@ class W1Benchmark {
 
     /** CPU time of the JIT's compiler threads. */
     private static long compilerNanos() {
-        return CpuShares.byThread().entrySet().stream().filter(thread -> thread.getKey().contains("CompilerThre"))
+        return CpuShares.byThread(CpuShares::onCpuNanos).entrySet().stream().filter(thread -> thread.getKey().contains("CompilerThre"))
                 .mapToLong(Map.Entry::getValue).sum();
     }
 

@@ -169,12 +169,14 @@ class W1Benchmark {
         }
         for (int round = 0; round < rounds; round++) {
             List<byte[]> images = uniqueCopies(originals, "round " + round);
-            List<byte[]> folder = uniqueCopies(originals, "folder round " + round);
+            String folderRound = "folder round " + round;
             // the folder run right next to the direct path it is compared with, first every other
-            // round: a machine getting slower or faster over a round favours neither
+            // round: a machine getting slower or faster over a round favours neither; its copies
+            // are made when it runs, so that they are not on the direct path's heap
             List<java.util.concurrent.Callable<Result>> pair = new ArrayList<>(List.of(
                     () -> measure(DIRECT, threads, images, this::direct),
-                    () -> measureFolder(ONE_RUN, folder, photosOfRound -> folderRuns.add(throughOneRun(photosOfRound, threads)))));
+                    () -> measureFolder(ONE_RUN, uniqueCopies(originals, folderRound),
+                            folder -> folderRuns.add(throughOneRun(folder, threads)))));
             if (round % 2 == 1) {
                 Collections.reverse(pair);
             }

@@ -16,6 +16,9 @@ public interface BlobStore {
     /** The bytes of a blob, or empty if no blob has this hash. */
     Optional<byte[]> get(String hash) throws IOException;
 
+    /** The first {@code maxBytes} bytes of a blob (all of a shorter one) and its size, or empty if no blob has this hash. */
+    Optional<BlobHead> head(String hash, int maxBytes) throws IOException;
+
     /** Streams a blob, or empty if no blob has this hash. The caller closes the stream. */
     Optional<InputStream> open(String hash) throws IOException;
 

@@ -110,6 +110,32 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return ifFound(() -> s3.getObjectAsBytes(request -> request.bucket(bucket).key(keyOf(hash))).asByteArray(), "read", hash);
     }
 
+    /** One ranged GET: the object's size comes back in its Content-Range. */
+    @Override
+    public Optional<BlobHead> head(String hash, int maxBytes) throws IOException {
+        if (!BlobRef.isHash(hash)) {
+            return Optional.empty();
+        }
+        try {
+            return ifFound(() -> s3.getObjectAsBytes(request -> request.bucket(bucket).key(keyOf(hash))
+                    .range("bytes=0-" + (maxBytes - 1))), "read the start of", hash)
+                    .map(start -> new BlobHead(start.asByteArray(), sizeOf(start.response())));
+        } catch (IOException e) {
+            // the one object no range fits is an empty one
+            if (e.getCause() instanceof S3Exception s3Failure && s3Failure.statusCode() == 416) {
+                return Optional.of(new BlobHead(new byte[0], 0));
+            }
+            throw e;
+        }
+    }
+
+    /** The whole object's size: after the slash of "bytes 0-99/1234", or its length when the server sent all of it. */
+    private static long sizeOf(GetObjectResponse response) {
+        String range = response.contentRange();
+        return range != null && range.contains("/") ? Long.parseLong(range.substring(range.indexOf('/') + 1).trim())
+                : response.contentLength();
+    }
+
     @Override
     public Optional<InputStream> open(String hash) throws IOException {
         if (!BlobRef.isHash(hash)) {

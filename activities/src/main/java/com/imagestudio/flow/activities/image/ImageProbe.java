@@ -8,6 +8,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * The gate every image passes before it is decoded: the magic bytes must name a supported
@@ -30,13 +31,42 @@ public final class ImageProbe {
     }
 
     public ImageInfo probe(byte[] bytes) {
+        ImageFormat format = formatOf(bytes);
+        return checked(format, readHeader(bytes, format));
+    }
+
+    /**
+     * Probes a file from its first bytes, when they hold its whole header: the same answer as
+     * {@link #probe} on the whole file, or empty when these bytes end before the header does (for
+     * a JPEG, before the image data: its EXIF orientation must be in them too).
+     *
+     * @throws BadInputException when the first bytes already tell that the file is refused
+     */
+    public Optional<ImageInfo> probeStart(byte[] start) {
+        ImageFormat format = formatOf(start);
+        if (format == ImageFormat.JPEG && !JpegOrientation.headerWithin(start)) {
+            return Optional.empty();
+        }
+        ImageInfo info;
+        try {
+            info = readHeader(start, format);
+        } catch (BadInputException cutShort) {
+            return Optional.empty();
+        }
+        return Optional.of(checked(format, info));
+    }
+
+    private static ImageFormat formatOf(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes)
                 .orElseThrow(() -> new BadInputException("the file is " + ImageFormat.describeUnknown(bytes)));
         if (format == ImageFormat.AVIF) {
             throw new BadInputException("the file is an AVIF image; AVIF is written by the studio but not read: "
                     + "use PNG, JPEG or WebP as input");
         }
-        ImageInfo info = readHeader(bytes, format);
+        return format;
+    }
+
+    private ImageInfo checked(ImageFormat format, ImageInfo info) {
         if (info.width() <= 0 || info.height() <= 0) {
             throw new BadInputException("the " + format + " header gives no valid dimensions");
         }

@@ -22,6 +22,23 @@ final class JpegOrientation {
 
     /** The orientation tag (1 to 8), or 1 when there is none or the metadata is malformed. */
     static int of(byte[] jpeg) {
+        return scan(jpeg).orientation();
+    }
+
+    /**
+     * Whether every segment before the image data (the frame header, EXIF among them) is within
+     * these bytes: then the start of a file is enough to probe it.
+     */
+    static boolean headerWithin(byte[] start) {
+        return scan(start).reachedImageData();
+    }
+
+    /** What the segments before the image data say: the first EXIF orientation, and whether the walk got there. */
+    private record Scan(int orientation, boolean reachedImageData) {
+    }
+
+    private static Scan scan(byte[] jpeg) {
+        int orientation = 0;
         int pos = 2;
         while (pos + 4 <= jpeg.length && u8(jpeg, pos) == 0xFF) {
             int marker = u8(jpeg, pos + 1);
@@ -30,20 +47,20 @@ final class JpegOrientation {
                 continue;
             }
             if (marker == SOS || marker == EOI) {
-                return 1;
+                return new Scan(Math.max(orientation, 1), marker == SOS);
             }
             int length = u16(jpeg, pos + 2, false);
             int start = pos + 4;
             int end = pos + 2 + length;
             if (length < 2 || end > jpeg.length) {
-                return 1;
+                break;
             }
-            if (marker == APP1 && end - start > 14 && startsWithExif(jpeg, start)) {
-                return orientationInTiff(jpeg, start + 6, end);
+            if (orientation == 0 && marker == APP1 && end - start > 14 && startsWithExif(jpeg, start)) {
+                orientation = orientationInTiff(jpeg, start + 6, end);
             }
             pos = end;
         }
-        return 1;
+        return new Scan(Math.max(orientation, 1), false);
     }
 
     private static boolean startsWithExif(byte[] b, int at) {

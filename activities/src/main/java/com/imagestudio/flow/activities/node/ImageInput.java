@@ -1,5 +1,6 @@
 package com.imagestudio.flow.activities.node;
 
+import com.imagestudio.flow.activities.blob.BlobHead;
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.image.ImageCodec;
 import com.imagestudio.flow.activities.image.ImageFormat;
@@ -19,20 +20,33 @@ public final class ImageInput {
 
     private final Supplier<BlobRef> ref;
     private final Supplier<byte[]> bytes;
+    /** The start of the stored file, when checking it need not read all of it; else null. */
+    private final Supplier<BlobHead> head;
     private final ImageProbe probe;
     private final Mat decoded;
     private byte[] loaded;
+    private BlobHead start;
     private ImageInfo info;
 
     public ImageInput(BlobRef ref, Supplier<byte[]> bytes, ImageProbe probe) {
-        this(() -> ref, bytes, probe, null);
+        this(() -> ref, bytes, null, probe, null);
     }
 
-    private ImageInput(Supplier<BlobRef> ref, Supplier<byte[]> bytes, ImageProbe probe, Mat decoded) {
+    private ImageInput(Supplier<BlobRef> ref, Supplier<byte[]> bytes, Supplier<BlobHead> head, ImageProbe probe, Mat decoded) {
         this.ref = ref;
         this.bytes = bytes;
+        this.head = head;
         this.probe = probe;
         this.decoded = decoded;
+    }
+
+    /**
+     * A stored image that is checked from the start of its file ({@code head}): a node that only
+     * checks it (a loader over a folder of photos) never reads the rest; one that decodes it
+     * reads the whole file once.
+     */
+    public static ImageInput stored(BlobRef ref, Supplier<BlobHead> head, Supplier<byte[]> bytes, ImageProbe probe) {
+        return new ImageInput(() -> ref, bytes, head, probe, null);
     }
 
     /**
@@ -42,7 +56,7 @@ public final class ImageInput {
      * @param bytes  the stored bytes
      */
     public static ImageInput decoded(Mat image, Supplier<BlobRef> stored, Supplier<byte[]> bytes) {
-        return new ImageInput(stored, bytes, null, image);
+        return new ImageInput(stored, bytes, null, null, image);
     }
 
     public BlobRef ref() {
@@ -52,20 +66,37 @@ public final class ImageInput {
     /** Format and dimensions from the header, checked against the pixel budget. */
     public ImageInfo info() {
         if (info == null) {
-            info = decoded != null ? new ImageInfo(ImageFormat.PNG, decoded.cols(), decoded.rows()) : probe.probe(bytes());
+            info = decoded != null ? new ImageInfo(ImageFormat.PNG, decoded.cols(), decoded.rows())
+                    : loaded == null && head != null ? probeFromStart() : probe.probe(bytes());
         }
         return info;
+    }
+
+    /** The header from the file's first bytes, or from all of them when it goes on past those. */
+    private ImageInfo probeFromStart() {
+        start = head.get();
+        if (start.whole()) {
+            loaded = start.bytes();
+            return probe.probe(loaded);
+        }
+        return probe.probeStart(start.bytes()).orElseGet(() -> probe.probe(bytes()));
     }
 
     /** The reference completed from the checked header: media type, size and dimensions. */
     public BlobRef checkedRef() {
         ImageInfo header = info();
-        return new BlobRef(ref().hash(), header.format().mediaType(), bytes().length, header.width(), header.height());
+        long size = loaded != null ? loaded.length : start != null ? start.size() : bytes().length;
+        return new BlobRef(ref().hash(), header.format().mediaType(), size, header.width(), header.height());
     }
 
     /** The whole image; the caller closes it. */
     public Mat decode() {
-        return decoded != null ? decoded.clone() : ImageCodec.decode(bytes(), info().format(), 1);
+        if (decoded != null) {
+            return decoded.clone();
+        }
+        // the bytes first: the header is then probed from them, not read on its own
+        byte[] all = bytes();
+        return ImageCodec.decode(all, info().format(), 1);
     }
 
     /**
@@ -84,6 +115,7 @@ public final class ImageInput {
         if (decoded != null) {
             return decoded.clone();
         }
+        byte[] all = bytes();
         ImageInfo header = info();
         int reduction = 1;
         for (int candidate : new int[] {8, 4, 2}) {
@@ -92,7 +124,7 @@ public final class ImageInput {
                 break;
             }
         }
-        return ImageCodec.decode(bytes(), header.format(), reduction);
+        return ImageCodec.decode(all, header.format(), reduction);
     }
 
     /**

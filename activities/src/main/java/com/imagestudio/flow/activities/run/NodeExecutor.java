@@ -45,6 +45,11 @@ import java.util.stream.Stream;
  */
 public final class NodeExecutor {
 
+    /**
+     * How much of a stored image is read to check its header: a JPEG's EXIF (at most 64 KB) and
+     * frame header fit, so loading a folder of photos reads a sliver of each.
+     */
+    private static final int HEADER_BYTES = 128 * 1024;
     private static final ObjectMapper CANONICAL_JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -323,13 +328,21 @@ public final class NodeExecutor {
 
     private ImageInput openImage(String hash) {
         BlobRef ref = new BlobRef(hash, "application/octet-stream", 0, 0, 0);
-        return new ImageInput(ref, () -> {
-            try {
-                return blobs.get(hash).orElseThrow(() -> new BadInputException("no stored image has the hash " + hash));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read blob " + hash, e);
-            }
-        }, probe);
+        return ImageInput.stored(ref, () -> read(hash, () -> blobs.head(hash, HEADER_BYTES)),
+                () -> read(hash, () -> blobs.get(hash)), probe);
+    }
+
+    /** What a blob read gives, the blob being known to a run: one that is missing is bad input. */
+    private static <T> T read(String hash, BlobRead<T> read) {
+        try {
+            return read.run().orElseThrow(() -> new BadInputException("no stored image has the hash " + hash));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read blob " + hash, e);
+        }
+    }
+
+    private interface BlobRead<T> {
+        Optional<T> run() throws IOException;
     }
 
     /** One port's result as a value: stored in the blob store unless it is a value already. */

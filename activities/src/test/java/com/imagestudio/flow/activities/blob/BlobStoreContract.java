@@ -93,17 +93,44 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void headIsTheFirstBytesOfALongerBlobWithItsWholeSize() throws IOException {
+        byte[] blob = new byte[100_000];
+        new Random(3).nextBytes(blob);
+        BlobRef ref = store.put(blob, "image/jpeg");
+
+        Optional<BlobHead> head = store.head(ref.hash(), 4096);
+
+        assertThat(head).hasValueSatisfying(start -> {
+            assertThat(start.bytes()).isEqualTo(java.util.Arrays.copyOf(blob, 4096));
+            assertThat(start.size()).isEqualTo(100_000);
+            assertThat(start.whole()).isFalse();
+        });
+    }
+
+    @Test
+    void headOfABlobShorterThanAskedIsAllOfIt() throws IOException {
+        BlobRef ref = store.put(HELLO, "text/plain");
+
+        assertThat(store.head(ref.hash(), 4096)).hasValueSatisfying(start -> {
+            assertThat(start.bytes()).isEqualTo(HELLO);
+            assertThat(start.whole()).isTrue();
+        });
+    }
+
+    @Test
     void emptyContentIsABlobToo() throws IOException {
         BlobRef ref = store.put(new byte[0], "application/octet-stream");
 
         assertThat(ref.hash()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(store.get(ref.hash())).hasValueSatisfying(bytes -> assertThat(bytes).isEmpty());
+        assertThat(store.head(ref.hash(), 4096)).hasValueSatisfying(start -> assertThat(start.size()).isZero());
     }
 
     @Test
     void unknownHashIsEmptyAndDoesNotExist() throws IOException {
         assertThat(store.get(HELLO_SHA256)).isEmpty();
         assertThat(store.open(HELLO_SHA256)).isEmpty();
+        assertThat(store.head(HELLO_SHA256, 4096)).isEmpty();
         assertThat(store.exists(HELLO_SHA256)).isFalse();
         assertThat(store.delete(HELLO_SHA256)).isFalse();
     }
@@ -135,6 +162,7 @@ abstract class BlobStoreContract {
 
         assertThat(store.get(name)).isEmpty();
         assertThat(store.open(name)).isEmpty();
+        assertThat(store.head(name, 4096)).isEmpty();
         assertThat(store.exists(name)).isFalse();
         assertThat(store.delete(name)).isFalse();
         assertThat(store.exists(HELLO_SHA256)).as("the real blob survives a delete by a crafted name").isTrue();

@@ -72,6 +72,47 @@ class ImageProbeTest {
     }
 
     @Test
+    void probesATurnedJpegFromTheStartOfItsFileAsFromAllOfIt() {
+        byte[] turned = TestImages.withExif(TestImages.bandsJpeg(1600, 1200), "Phone", 6);
+        byte[] start = Arrays.copyOf(turned, 2048);
+
+        assertThat(turned.length).as("a file longer than its start").isGreaterThan(start.length * 4);
+        assertThat(probe.probeStart(start)).contains(probe.probe(turned)).contains(new ImageInfo(ImageFormat.JPEG, 1200, 1600));
+    }
+
+    @Test
+    void aStartThatEndsBeforeTheJpegImageDataIsNotEnoughToProbe() {
+        byte[] jpeg = TestImages.withExif(TestImages.quadrantsJpeg(300, 200), "Phone", 6);
+        int imageData = indexOf(jpeg, 0xFF, 0xDA);
+
+        assertThat(probe.probeStart(Arrays.copyOf(jpeg, imageData))).isEmpty();
+        assertThat(probe.probeStart(Arrays.copyOf(jpeg, imageData + 4))).contains(new ImageInfo(ImageFormat.JPEG, 200, 300));
+    }
+
+    @Test
+    void aStartThatEndsInsideAPngHeaderIsNotEnoughToProbe() {
+        assertThat(probe.probeStart(Arrays.copyOf(TestImages.quadrantsPng(300, 200), 20))).isEmpty();
+    }
+
+    @Test
+    void theStartOfAFileStillRefusesWhatItsFirstBytesTell() {
+        assertThatThrownBy(() -> probe.probeStart("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> probe.probeStart(Arrays.copyOf(TestImages.pngDeclaring(30_000, 30_000), 64)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("the image is 30000x30000");
+    }
+
+    private static int indexOf(byte[] bytes, int first, int second) {
+        for (int i = 2; i + 1 < bytes.length; i++) {
+            if ((bytes[i] & 0xFF) == first && (bytes[i + 1] & 0xFF) == second) {
+                return i;
+            }
+        }
+        throw new AssertionError("no marker " + Integer.toHexString(second));
+    }
+
+    @Test
     void refusesZeroBytesAsAnEmptyFile() {
         assertThatThrownBy(() -> probe.probe(new byte[0]))
                 .isInstanceOf(BadInputException.class)

@@ -1,9 +1,15 @@
 package com.imagestudio.flow.activities.node;
 
+import com.imagestudio.flow.activities.blob.BlobHead;
 import com.imagestudio.flow.activities.blob.BlobRef;
+import com.imagestudio.flow.activities.image.ImageProbe;
+import com.imagestudio.flow.activities.testing.TestImages;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
@@ -13,6 +19,47 @@ class ImageInputTest {
     private static ImageInput handedOver(Mat image) {
         return ImageInput.decoded(image, () -> new BlobRef("0".repeat(64), "image/png", 0, image.cols(), image.rows()),
                 () -> new byte[0]);
+    }
+
+    /** A stored photo whose reads are counted: its start, and all of it. */
+    private static final class StoredPhoto {
+        final byte[] bytes = TestImages.bandsJpeg(1600, 1200);
+        final AtomicInteger headReads = new AtomicInteger();
+        final AtomicInteger wholeReads = new AtomicInteger();
+
+        ImageInput input() {
+            return ImageInput.stored(new BlobRef("0".repeat(64), "application/octet-stream", 0, 0, 0), () -> {
+                headReads.incrementAndGet();
+                return new BlobHead(Arrays.copyOf(bytes, 1024), bytes.length);
+            }, () -> {
+                wholeReads.incrementAndGet();
+                return bytes;
+            }, new ImageProbe(50_000_000L));
+        }
+    }
+
+    @Test
+    void aStoredImageIsCheckedFromTheStartOfItsFileAlone() {
+        StoredPhoto photo = new StoredPhoto();
+
+        BlobRef checked = photo.input().checkedRef();
+
+        assertThat(checked).isEqualTo(new BlobRef("0".repeat(64), "image/jpeg", photo.bytes.length, 1600, 1200));
+        assertThat(photo.wholeReads).as("reads of the whole file").hasValue(0);
+    }
+
+    @Test
+    void aStoredImageThatIsDecodedIsReadWholeOnceAndNotProbedFromItsStart() {
+        StoredPhoto photo = new StoredPhoto();
+        ImageInput input = photo.input();
+
+        try (Mat decoded = input.decodeAtLeast(400, 300)) {
+            assertThat(decoded.cols()).isEqualTo(400);
+            assertThat(decoded.rows()).isEqualTo(300);
+        }
+        assertThat(input.checkedRef().size()).isEqualTo(photo.bytes.length);
+        assertThat(photo.wholeReads).hasValue(1);
+        assertThat(photo.headReads).hasValue(0);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.imagestudio.flow.activities.run;
 
+import com.imagestudio.flow.activities.blob.BlobHead;
 import com.imagestudio.flow.activities.blob.BlobRef;
+import com.imagestudio.flow.activities.blob.BlobStore;
 import com.imagestudio.flow.activities.blob.FileSystemBlobStore;
 import com.imagestudio.flow.activities.image.ImageFormat;
 import com.imagestudio.flow.activities.image.ImageProbe;
@@ -11,6 +13,7 @@ import com.imagestudio.flow.activities.node.NodeOutputs;
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.activities.node.StudioNode;
 import com.imagestudio.flow.activities.nodes.encode.Encode;
+import com.imagestudio.flow.activities.nodes.load.LoadImages;
 import com.imagestudio.flow.activities.nodes.output.SaveToLibrary;
 import com.imagestudio.flow.activities.nodes.transform.Resize;
 import com.imagestudio.flow.activities.testing.InMemoryNodeResultCache;
@@ -31,10 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +72,30 @@ class NodeExecutorTest {
         NodeCatalog catalog = NodeCatalog.of(List.of(resize, noise, new Encode(), new SaveToLibrary(), new Sizes(), new Clip()));
         executor = new NodeExecutor(catalog, store, new ImageProbe(TestNodes.MAX_PIXELS), cache);
         photo = nodes.stored(TestImages.quadrantsPng(400, 300));
+    }
+
+    @Test
+    void loadingAFolderChecksEachPhotoFromTheStartOfItsFileWithoutReadingItWhole() {
+        byte[] large;
+        try (Mat noise = new Mat(1200, 1600, CV_8UC3)) {
+            byte[] pixels = new byte[1200 * 1600 * 3];
+            new java.util.Random(7).nextBytes(pixels);
+            noise.data().put(pixels);
+            large = TestImages.jpeg(noise);
+        }
+        assertThat(large.length).as("a photo longer than the start that is read").isGreaterThan(512 * 1024);
+        BlobRef first = nodes.stored(large);
+        AtomicInteger wholeReads = new AtomicInteger();
+        NodeExecutor loader = new NodeExecutor(NodeCatalog.of(List.of(new LoadImages())), new WholeReadsCounted(store, wholeReads),
+                new ImageProbe(TestNodes.MAX_PIXELS), cache);
+
+        NodeResult result = loader.run(new NodeInvocation("run-1", "load", "LoadImages", 1,
+                Map.of("blobs", first.hash() + "," + photo.hash()), Map.of()));
+
+        assertThat(result.outputs().get("images").list()).containsExactly(
+                new BlobRef(first.hash(), "image/jpeg", large.length, 1600, 1200),
+                new BlobRef(photo.hash(), "image/png", photo.size(), 400, 300));
+        assertThat(wholeReads).as("photos read whole").hasValue(0);
     }
 
     @Test
@@ -383,6 +412,42 @@ class NodeExecutorTest {
         @Override
         public NodeOutputs execute(NodeInputs inputs, Void params) {
             return NodeOutputs.create().media("video", new EncodedMedia(BYTES, "video/mp4", 1080, 1920));
+        }
+    }
+
+    /** A blob store that counts the reads of whole blobs. */
+    private record WholeReadsCounted(BlobStore store, AtomicInteger reads) implements BlobStore {
+
+        @Override
+        public BlobRef put(byte[] bytes, String mediaType) throws IOException {
+            return store.put(bytes, mediaType);
+        }
+
+        @Override
+        public Optional<byte[]> get(String hash) throws IOException {
+            reads.incrementAndGet();
+            return store.get(hash);
+        }
+
+        @Override
+        public Optional<BlobHead> head(String hash, int maxBytes) throws IOException {
+            return store.head(hash, maxBytes);
+        }
+
+        @Override
+        public Optional<InputStream> open(String hash) throws IOException {
+            reads.incrementAndGet();
+            return store.open(hash);
+        }
+
+        @Override
+        public boolean exists(String hash) throws IOException {
+            return store.exists(hash);
+        }
+
+        @Override
+        public boolean delete(String hash) throws IOException {
+            return store.delete(hash);
         }
     }
 }

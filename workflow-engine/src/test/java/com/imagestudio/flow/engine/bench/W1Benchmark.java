@@ -150,7 +150,7 @@ class W1Benchmark {
         Map<String, List<Result>> results = new LinkedHashMap<>();
         EngineCounts counts = new EngineCounts();
         List<String> lastRound = Collections.synchronizedList(new ArrayList<>());
-        List<String> folderRuns = new ArrayList<>();
+        List<FolderRun> folderRuns = new ArrayList<>();
         // the engine's code (Temporal, gRPC, Spring, JDBC, Jackson) is compiled by the JIT over
         // hundreds of runs: measured before that, every path pays for compiling the engine
         for (int round = 0; round < maxWarmUps; round++) {
@@ -235,7 +235,9 @@ class W1Benchmark {
         anatomy("one run of " + A_RUN_PER_IMAGE, lastRound.get(lastRound.size() - 1));
         System.out.printf("per run (start, run, await): %.1f database transactions through JPA, %.1f of them writing, "
                 + "%.1f SQL statements%n", counts.transactions(), counts.writes(), counts.statements());
-        anatomy("the last " + ONE_RUN, folderRuns.get(folderRuns.size() - 1));
+        FolderRun lastFolderRun = folderRuns.get(folderRuns.size() - 1);
+        anatomy("the last " + ONE_RUN, lastFolderRun.runId());
+        timeline(lastFolderRun);
         for (String path : List.of(DIRECT, A_RUN_PER_IMAGE, ONE_RUN)) {
             System.out.printf("%nCPU per image of %s, by where it is spent:%n", path);
             shares.get(path).print();
@@ -287,14 +289,17 @@ class W1Benchmark {
         }
     }
 
+    /** One run over the folder, and when its photos' uploads began and ended. */
+    private record FolderRun(String runId, java.time.Instant uploading, java.time.Instant uploaded) {
+    }
+
     /**
      * The folder as one run: every photo uploaded (on {@code threads} callers, as a client would),
      * then one run of LoadImages -> Resize -> Encode -> SaveToLibrary, whose nodes run once per
      * photo inside one fused activity.
-     *
-     * @return the run's id
      */
-    private String throughOneRun(List<byte[]> jpegs, int threads) throws Exception {
+    private FolderRun throughOneRun(List<byte[]> jpegs, int threads) throws Exception {
+        java.time.Instant uploading = java.time.Instant.now();
         ExecutorService uploaders = callers(threads);
         List<Future<String>> hashes = new ArrayList<>();
         for (byte[] jpeg : jpegs) {
@@ -304,6 +309,7 @@ class W1Benchmark {
         for (Future<String> hash : hashes) {
             folder.add(hash.get());
         }
+        java.time.Instant uploaded = java.time.Instant.now();
         RunView run = runs.await(USER, runs.start(USER, folderGraph(), Map.of("photos", String.join(",", folder))).id(),
                 Duration.ofMinutes(10));
         if (run.status() != RunStatus.SUCCEEDED) {
@@ -313,7 +319,7 @@ class W1Benchmark {
         if (saved != jpegs.size()) {
             throw new IllegalStateException("run " + run.id() + " saved " + saved + " of " + jpegs.size() + " photos");
         }
-        return run.id();
+        return new FolderRun(run.id(), uploading, uploaded);
     }
 
     /** The square-post graph of a run per image. */
@@ -371,6 +377,40 @@ class W1Benchmark {
                     stored.isEmpty() ? "nothing stored" : stored);
         }
         System.out.printf("  run: %d ms from created to finished%n", Duration.between(run.createdAt(), run.finishedAt()).toMillis());
+    }
+
+    /**
+     * When each part of a folder run happened, in ms from the start of its uploads: the Temporal
+     * history's event times (a local activity's marker is recorded when the workflow task that
+     * ran it completes), so that the serial parts around the fused activity are measured.
+     */
+    private void timeline(FolderRun folder) {
+        System.out.printf("  timeline, ms from the first upload: %d uploads done%n",
+                Duration.between(folder.uploading(), folder.uploaded()).toMillis());
+        Map<Long, String> activities = new java.util.HashMap<>();
+        for (HistoryEvent event : temporal.fetchHistory(folder.runId()).getEvents()) {
+            String what = switch (event.getEventType()) {
+                case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> "workflow started";
+                case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
+                    activities.put(event.getEventId(), event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+                    yield "activity " + activities.get(event.getEventId()) + " scheduled";
+                }
+                case EVENT_TYPE_ACTIVITY_TASK_STARTED ->
+                        "activity " + activities.get(event.getActivityTaskStartedEventAttributes().getScheduledEventId()) + " started";
+                case EVENT_TYPE_ACTIVITY_TASK_COMPLETED ->
+                        "activity " + activities.get(event.getActivityTaskCompletedEventAttributes().getScheduledEventId()) + " completed";
+                case EVENT_TYPE_MARKER_RECORDED -> Optional.ofNullable(event.getMarkerRecordedEventAttributes().getDetailsMap().get("type"))
+                        .map(type -> "local activity " + io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE
+                                .fromPayloads(0, Optional.of(type), String.class, String.class) + " recorded")
+                        .orElse(null);
+                case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> "workflow completed";
+                default -> null;
+            };
+            if (what != null) {
+                java.time.Instant at = java.time.Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+                System.out.printf("  %34d %s%n", Duration.between(folder.uploading(), at).toMillis(), what);
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -101,7 +102,7 @@ abstract class BlobStoreContract {
         Optional<BlobHead> head = store.head(ref.hash(), 4096);
 
         assertThat(head).hasValueSatisfying(start -> {
-            assertThat(start.bytes()).isEqualTo(java.util.Arrays.copyOf(blob, 4096));
+            assertThat(start.bytes()).isEqualTo(Arrays.copyOf(blob, 4096));
             assertThat(start.size()).isEqualTo(100_000);
             assertThat(start.whole()).isFalse();
         });

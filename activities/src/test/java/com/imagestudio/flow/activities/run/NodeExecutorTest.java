@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,7 @@ class NodeExecutorTest {
         byte[] large;
         try (Mat noise = new Mat(1200, 1600, CV_8UC3)) {
             byte[] pixels = new byte[1200 * 1600 * 3];
-            new java.util.Random(7).nextBytes(pixels);
+            new Random(7).nextBytes(pixels);
             noise.data().put(pixels);
             large = TestImages.jpeg(noise);
         }

@@ -30,6 +30,7 @@ import com.imagestudio.flow.engine.run.RunView;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DefaultDataConverter;
 import jakarta.persistence.EntityManagerFactory;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -48,8 +49,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,7 +293,7 @@ class W1Benchmark {
     }
 
     /** One run over the folder, and when its photos' uploads began and ended. */
-    private record FolderRun(String runId, java.time.Instant uploading, java.time.Instant uploaded) {
+    private record FolderRun(String runId, Instant uploading, Instant uploaded) {
     }
 
     /**
@@ -299,7 +302,7 @@ class W1Benchmark {
      * photo inside one fused activity.
      */
     private FolderRun throughOneRun(List<byte[]> jpegs, int threads) throws Exception {
-        java.time.Instant uploading = java.time.Instant.now();
+        Instant uploading = Instant.now();
         ExecutorService uploaders = callers(threads);
         List<Future<String>> hashes = new ArrayList<>();
         for (byte[] jpeg : jpegs) {
@@ -309,7 +312,7 @@ class W1Benchmark {
         for (Future<String> hash : hashes) {
             folder.add(hash.get());
         }
-        java.time.Instant uploaded = java.time.Instant.now();
+        Instant uploaded = Instant.now();
         RunView run = runs.await(USER, runs.start(USER, folderGraph(), Map.of("photos", String.join(",", folder))).id(),
                 Duration.ofMinutes(10));
         if (run.status() != RunStatus.SUCCEEDED) {
@@ -387,7 +390,7 @@ class W1Benchmark {
     private void timeline(FolderRun folder) {
         System.out.printf("  timeline, ms from the first upload: %d uploads done%n",
                 Duration.between(folder.uploading(), folder.uploaded()).toMillis());
-        Map<Long, String> activities = new java.util.HashMap<>();
+        Map<Long, String> activities = new HashMap<>();
         for (HistoryEvent event : temporal.fetchHistory(folder.runId()).getEvents()) {
             String what = switch (event.getEventType()) {
                 case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> "workflow started";
@@ -400,14 +403,14 @@ class W1Benchmark {
                 case EVENT_TYPE_ACTIVITY_TASK_COMPLETED ->
                         "activity " + activities.get(event.getActivityTaskCompletedEventAttributes().getScheduledEventId()) + " completed";
                 case EVENT_TYPE_MARKER_RECORDED -> Optional.ofNullable(event.getMarkerRecordedEventAttributes().getDetailsMap().get("type"))
-                        .map(type -> "local activity " + io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE
+                        .map(type -> "local activity " + DefaultDataConverter.STANDARD_INSTANCE
                                 .fromPayloads(0, Optional.of(type), String.class, String.class) + " recorded")
                         .orElse(null);
                 case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> "workflow completed";
                 default -> null;
             };
             if (what != null) {
-                java.time.Instant at = java.time.Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+                Instant at = Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
                 System.out.printf("  %34d %s%n", Duration.between(folder.uploading(), at).toMillis(), what);
             }
         }
@@ -423,7 +426,7 @@ class W1Benchmark {
      */
     static final class CpuShares {
         private final Map<String, Long> totals = new java.util.TreeMap<>();
-        private final Map<String, Long> faults = new java.util.HashMap<>();
+        private final Map<String, Long> faults = new HashMap<>();
         private Map<String, Long> before;
         private Map<String, Long> faultsBefore;
         private long jvmBefore;
@@ -478,7 +481,7 @@ class W1Benchmark {
 
         /** A figure of each live thread, by "tid name". */
         private static Map<String, Long> byThread(ThreadFigure figure) {
-            Map<String, Long> threads = new java.util.HashMap<>();
+            Map<String, Long> threads = new HashMap<>();
             try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
                 tasks.forEach(task -> {
                     try {
@@ -547,10 +550,10 @@ class W1Benchmark {
     }
 
     /** Where each path's CPU went, over its measured rounds (and warm-ups, under "warm-up"), from the same window as its CPU figure. */
-    private final Map<String, CpuShares> shares = new java.util.HashMap<>();
+    private final Map<String, CpuShares> shares = new HashMap<>();
 
     /** The callers of each path, kept across rounds so that their CPU time stays on live threads. */
-    private final Map<Integer, ExecutorService> callers = new java.util.HashMap<>();
+    private final Map<Integer, ExecutorService> callers = new HashMap<>();
 
     private Result measure(String name, int threads, List<byte[]> images, Work work) throws Exception {
         work.on(images.get(images.size() - 1)); // warm up: natives, JIT, first connections

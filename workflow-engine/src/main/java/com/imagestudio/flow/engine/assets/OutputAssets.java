@@ -3,6 +3,7 @@ package com.imagestudio.flow.engine.assets;
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.blob.BlobStore;
 import com.imagestudio.flow.activities.node.PortValue;
+import com.imagestudio.flow.activities.nodes.output.SaveToLibrary;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
@@ -10,6 +11,7 @@ import com.imagestudio.flow.catalog.graph.ValidationResult;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.NodeFlag;
 import com.imagestudio.flow.catalog.schema.NodeSchema;
+import com.imagestudio.flow.catalog.schema.ParamValues;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -68,6 +70,12 @@ public class OutputAssets {
             throw new IllegalStateException("run " + runId + " has a graph that no longer validates: " + validation.problems());
         }
         return validation.graph();
+    }
+
+    /** Whether the images this output node keeps get automatic tags: unless its {@code autoTags} is off. */
+    public boolean tagsImages(ValidatedGraph graph, String nodeId) {
+        ParamValues params = graph.params(nodeId);
+        return !params.has(SaveToLibrary.AUTO_TAGS.name()) || params.bool(SaveToLibrary.AUTO_TAGS.name());
     }
 
     /**

@@ -165,10 +165,11 @@ class RunRecorder implements RunRecorderActivities {
      */
     private void succeeded(String runId, List<StepResult> steps) {
         RunFacts run = facts(runId);
+        List<StepResult> kept = steps.stream().filter(step -> run.keeps(step.nodeId())).toList();
+        ValidatedGraph recipeGraph = kept.isEmpty() ? null : run.recipeGraph();
         Map<String, Map<String, List<String>>> tags = new HashMap<>();
-        steps.stream().filter(step -> run.keeps(step.nodeId()))
-                .forEach(step -> tags.put(step.nodeId(), assets.autoTags(step.result().outputs())));
-        ValidatedGraph recipeGraph = tags.isEmpty() ? null : run.recipeGraph();
+        kept.forEach(step -> tags.put(step.nodeId(), assets.tagsImages(recipeGraph, step.nodeId())
+                ? assets.autoTags(step.result().outputs()) : Map.of()));
         Map<String, RunNodeEntity> recorded = transaction.execute(tx -> {
             Map<String, RunNodeEntity> all = nodes.findByRunIdOrderByPosition(runId).stream()
                     .collect(Collectors.toMap(RunNodeEntity::nodeId, Function.identity(), (a, b) -> a, LinkedHashMap::new));

@@ -57,6 +57,19 @@ class OutputAssetsTest {
     }
 
     @Test
+    void anOutputWithAutoTagsOffLandsInTheLibraryUntagged() {
+        String owner = TestAssets.user();
+        String source = library.upload(owner, TestAssets.png(800, 400, Color.RED), "red banner", List.of()).asset().id();
+
+        RunView run = run(owner, TestAssets.fromAsset(source, 200, Map.of("name", "bulk", "autoTags", false)));
+
+        Asset made = onlyAssetOf(owner, run.id());
+        assertThat(made.name()).isEqualTo("bulk");
+        assertThat(made.width()).isEqualTo(200);
+        assertThat(made.autoTags()).isEmpty();
+    }
+
+    @Test
     void reRunningAnEditedGraphAddsAVersionOfTheSameLogicalAsset() {
         String owner = TestAssets.user();
         String source = library.upload(owner, TestAssets.png(300, 300, Color.BLUE), "blue", List.of()).asset().id();

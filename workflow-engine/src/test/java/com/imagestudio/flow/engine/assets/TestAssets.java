@@ -43,11 +43,16 @@ final class TestAssets {
 
     /** Loads a library asset, resizes it to a width, encodes it as JPEG and keeps it under a name. */
     static Graph fromAsset(String assetId, int width, String name) {
+        return fromAsset(assetId, width, Map.of("name", name));
+    }
+
+    /** The same graph, its SaveToLibrary node given these parameters. */
+    static Graph fromAsset(String assetId, int width, Map<String, Object> saveParams) {
         return new Graph(List.of(
                 new GraphNode("source", "LoadAsset", 1, Map.of("asset", assetId)),
                 new GraphNode("resize", "Resize", 1, Map.of("width", width, "height", width, "mode", "fit")),
                 new GraphNode("encode", "Encode", 1, Map.of("format", "jpeg", "quality", 80)),
-                new GraphNode("save", "SaveToLibrary", 1, Map.of("name", name))),
+                new GraphNode("save", "SaveToLibrary", 1, saveParams)),
                 List.of(new Edge("source.image", "resize.image"), new Edge("resize.image", "encode.image"),
                         new Edge("encode.image", "save.image")),
                 List.of());

@@ -11,7 +11,8 @@ import com.imagestudio.flow.catalog.schema.PortType;
 
 /**
  * What every output node does: pass the value on its one port through untouched. The engine
- * records the outputs of output nodes as results of the run, and as assets, under their name.
+ * records the outputs of output nodes as results of the run, and as assets, under their name;
+ * images also get the library's automatic tags unless {@code autoTags} is off.
  */
 abstract class KeepAsResult implements StudioNode<SaveToLibrary.Params> {
 
@@ -24,7 +25,7 @@ abstract class KeepAsResult implements StudioNode<SaveToLibrary.Params> {
     KeepAsResult(String id, String displayName, String description, PortType type, String port, String what,
                  String... aliases) {
         this.port = port;
-        this.schema = NodeSchema.builder(id, 1)
+        NodeSchema.Builder builder = NodeSchema.builder(id, 1)
                 .displayName(displayName)
                 .category("Output")
                 .description(description)
@@ -32,8 +33,11 @@ abstract class KeepAsResult implements StudioNode<SaveToLibrary.Params> {
                 .input(Port.required(port, type, "The " + what + " to keep"))
                 .output(Port.required(port, type, "The kept " + what))
                 .param(SaveToLibrary.NAME)
-                .flags(NodeFlag.OUTPUT)
-                .build();
+                .flags(NodeFlag.OUTPUT);
+        if (type == PortType.IMAGE || type == PortType.IMAGE_LIST) {
+            builder.param(SaveToLibrary.AUTO_TAGS);
+        }
+        this.schema = builder.build();
     }
 
     @Override

@@ -52,6 +52,15 @@ class SaveToLibraryTest {
     }
 
     @Test
+    void imageOutputsAreAutoTaggedUnlessTurnedOffAndTextsAndVideosHaveNoSuchParameter() {
+        assertThat(save.schema().checkParams(Map.of()).values().bool("autoTags")).isTrue();
+        assertThat(save.schema().checkParams(Map.of("autoTags", false)).values().bool("autoTags")).isFalse();
+        assertThat(new SaveImagesToLibrary().schema().checkParams(Map.of()).values().bool("autoTags")).isTrue();
+        assertThat(new SaveTextToLibrary().schema().checkParams(Map.of()).values().has("autoTags")).isFalse();
+        assertThat(new SaveVideoToLibrary().schema().checkParams(Map.of()).values().has("autoTags")).isFalse();
+    }
+
+    @Test
     void refusesANameThatLooksLikeAPath() {
         assertThat(save.schema().checkParams(Map.of("name", "../../outside")).problems())
                 .containsExactly("parameter 'name' has an invalid format: \"../../outside\"");

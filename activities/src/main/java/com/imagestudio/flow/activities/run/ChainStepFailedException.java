@@ -1,5 +1,6 @@
 package com.imagestudio.flow.activities.run;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A step of a chain failed: which one, why (the cause), and what the steps before it did. */
@@ -12,6 +13,13 @@ public final class ChainStepFailedException extends RuntimeException {
         super(step.nodeId() + " (" + step.type() + "): " + cause.getMessage(), cause);
         this.step = step;
         this.done = new ChainResult(done);
+    }
+
+    /** The same failure, in a chain where {@code before} ran before the steps this one knew of. */
+    ChainStepFailedException after(List<StepResult> before) {
+        List<StepResult> all = new ArrayList<>(before);
+        all.addAll(done.steps());
+        return new ChainStepFailedException(step, all, getCause());
     }
 
     public ChainStep step() {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * A chain whose first step is given a list of images on a port that takes one image: the chain
@@ -80,6 +82,23 @@ final class ListMapping {
                     "lists of images on " + mapped + ": a node runs once per image of one list only"));
         }
         return mapped.stream().findFirst().map(port -> new ListMapping(chain, schemas, port, first.inputs().get(port).list()));
+    }
+
+    /**
+     * Where the steps that run once per image start in a chain whose first steps make the list,
+     * if they do: the first step after the first that the step before gives a list of images on
+     * a port that takes one image. Known only when this worker knows every step's node.
+     */
+    static OptionalInt startAfterFirst(FusedChain chain, Function<ChainStep, Optional<NodeSchema>> schemaOf) {
+        List<NodeSchema> schemas = chain.steps().stream().map(schemaOf).flatMap(Optional::stream).toList();
+        if (schemas.size() < chain.steps().size()) {
+            return OptionalInt.empty();
+        }
+        return IntStream.range(1, schemas.size()).filter(i -> chain.steps().get(i).fromPrevious().entrySet().stream()
+                        .anyMatch(input -> schemas.get(i - 1).output(input.getValue())
+                                .filter(output -> output.type() == PortType.IMAGE_LIST).isPresent()
+                                && schemas.get(i).input(input.getKey()).map(ListMapping::takesOneImage).orElse(false)))
+                .findFirst();
     }
 
     private static boolean takesOneImage(Port port) {

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -101,11 +102,31 @@ public final class NodeExecutor {
      * those whose handed-on image was never stored).
      * <p>
      * A chain whose first step is given a list of images on a port that takes one image runs once
-     * per image, in parallel, each step's images gathered into lists (see {@link ListMapping}).
+     * per image, in parallel, each step's images gathered into lists (see {@link ListMapping}). So
+     * do the steps of a chain from the one its step before gives such a list: the steps before
+     * run first (a folder loaded), then those once per image.
      *
      * @throws ChainStepFailedException naming the step that failed, with the steps done before it
      */
     public ChainResult run(FusedChain chain, ProgressListener progress) {
+        OptionalInt perImage = ListMapping.startAfterFirst(chain, this::schemaOf);
+        if (perImage.isEmpty()) {
+            return runMapped(chain, progress);
+        }
+        // the steps before ran in a chain of their own, which may be of one step: they were fused all the same
+        List<StepResult> before = runMapped(chain.before(perImage.getAsInt()), progress).steps().stream()
+                .map(step -> new StepResult(step.nodeId(), step.result(), true, step.startedAt(), step.finishedAt())).toList();
+        List<StepResult> steps = new ArrayList<>(before);
+        try {
+            steps.addAll(runMapped(chain.from(perImage.getAsInt(), before.get(before.size() - 1).result().outputs()), progress).steps());
+        } catch (ChainStepFailedException e) {
+            throw e.after(before);
+        }
+        return new ChainResult(steps);
+    }
+
+    /** Runs the chain, once per image of the list its first step is given if it is mapped over one. */
+    private ChainResult runMapped(FusedChain chain, ProgressListener progress) {
         return ListMapping.of(chain, this::schemaOf)
                 .map(mapping -> mapping.run(item -> new ChainRun(item, progress).run(), progress))
                 .orElseGet(() -> new ChainRun(chain, progress).run());

@@ -6,6 +6,7 @@ import com.imagestudio.flow.activities.image.ImageProbe;
 import com.imagestudio.flow.activities.node.BadInputException;
 import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.activities.nodes.encode.Encode;
+import com.imagestudio.flow.activities.nodes.load.LoadImages;
 import com.imagestudio.flow.activities.nodes.output.SaveImagesToLibrary;
 import com.imagestudio.flow.activities.nodes.output.SaveToLibrary;
 import com.imagestudio.flow.activities.nodes.social.SocialFanOut;
@@ -63,7 +64,7 @@ class ListMappingTest {
         nodes = new TestNodes(store);
         resize = new NodeExecutorTest.CountingNode<>(new Resize());
         NodeCatalog catalog = NodeCatalog.of(List.of(resize, new Encode(), new SaveToLibrary(), new SaveImagesToLibrary(),
-                new SocialFanOut()));
+                new SocialFanOut(), new LoadImages()));
         executor = new NodeExecutor(catalog, store, new ImageProbe(TestNodes.MAX_PIXELS), new InMemoryNodeResultCache());
         photos = List.of(photo(600, 400, Rgb.RED), photo(300, 500, Rgb.GREEN), photo(800, 800, Rgb.BLUE));
     }
@@ -134,6 +135,39 @@ class ListMappingTest {
     }
 
     @Test
+    void aChainThatLoadsAFolderLoadsItOnceThenRunsTheStepsAfterOncePerPhoto() {
+        // given load -> resize -> encode -> save, the loader giving the photos as a list
+        FusedChain chain = loadedSquarePosts(COVER_200);
+
+        // when
+        ChainResult result = executor.run(chain, p -> { });
+
+        // then
+        assertThat(result.steps()).extracting(StepResult::nodeId).containsExactly("load", "resize", "encode", "save");
+        assertThat(result.steps()).allSatisfy(step -> assertThat(step.fused()).isTrue());
+        assertThat(outputsOf(result, "load").get("images").list()).extracting(BlobRef::hash)
+                .containsExactlyElementsOf(photos.stream().map(BlobRef::hash).toList());
+        assertSquaresInOrder(outputsOf(result, "save").get("image"), "image/jpeg");
+        assertThat(resize.executions.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aStepAfterTheLoadedFolderThatFailsCarriesTheLoadedFolderAsDone() {
+        // given a resize whose parameters no item can take
+        FusedChain chain = loadedSquarePosts(Map.of("width", 0, "height", 200, "mode", "fill"));
+
+        // when
+        ChainStepFailedException failure = catchThrowableOfType(ChainStepFailedException.class,
+                () -> executor.run(chain, p -> { }));
+
+        // then
+        assertThat(failure.step().nodeId()).isEqualTo("resize");
+        assertThat(failure.getCause()).isInstanceOf(BadInputException.class).hasMessageStartingWith("item 1 of 3");
+        assertThat(failure.done().steps()).extracting(StepResult::nodeId).containsExactly("load");
+        assertThat(outputsOf(failure.done(), "load").get("images").list()).hasSize(3);
+    }
+
+    @Test
     void aNodeRunOnItsOwnRunsOncePerImageOfAList() {
         NodeInvocation resizeAll = new NodeInvocation("run-1", "resize", "Resize", 1, COVER_200,
                 Map.of("image", PortValue.imageList(photos)));
@@ -190,6 +224,16 @@ class ListMappingTest {
         ChainStep resizeAll = new ChainStep("resize", "Resize", 1, COVER_200, Map.of("image", PortValue.imageList(images)),
                 Map.of());
         return chain(resizeAll, step("encode", "Encode", JPEG_80), step("save", "SaveToLibrary", Map.of()));
+    }
+
+    /** The photos loaded by LoadImages, then resized with these parameters, encoded as JPEG and saved, in one chain. */
+    private FusedChain loadedSquarePosts(Map<String, Object> resizeParams) {
+        String hashes = String.join(",", photos.stream().map(BlobRef::hash).toList());
+        return new FusedChain("run-1", List.of(
+                step("load", "LoadImages", Map.of("blobs", hashes)),
+                new ChainStep("resize", "Resize", 1, resizeParams, Map.of(), Map.of("image", "images")),
+                new ChainStep("encode", "Encode", 1, JPEG_80, Map.of(), Map.of("image", "image")),
+                new ChainStep("save", "SaveToLibrary", 1, Map.of(), Map.of(), Map.of("image", "image"))));
     }
 
     /** 200x200 squares of the photos, in order: the white disc in the middle, each photo's colour around it. */

@@ -11,9 +11,10 @@ import java.util.Map;
  * How a plan's nodes are grouped into activities. A fused chain is a maximal run of local nodes
  * where each node's only consumer is the next and the next's only source is that node: it runs as
  * one activity that hands decoded images on in memory. Every other node (a provider node, a node
- * whose output fans out, a node that joins several sources) is a unit of its own. A chain never
- * joins a node that gives a list to one that runs once per image of it (or the reverse): the
- * nodes that run once per image are a chain of their own, which the worker runs per image.
+ * whose output fans out, a node that joins several sources) is a unit of its own. A chain goes on
+ * from a node that gives a list into the nodes that run once per image of it (the worker runs
+ * those per image; a folder is loaded in the same activity as its photos are worked on), but never
+ * from those into the node that gathers their lists.
  */
 final class FusedChains {
 
@@ -22,6 +23,18 @@ final class FusedChains {
 
     /** The units, each a chain of one or more nodes in order, listed by their first node's place in the plan. */
     static List<List<PlannedNode>> of(ExecutionPlan plan) {
+        return of(plan, true);
+    }
+
+    /**
+     * As runs recorded before a chain went on into the nodes mapped over its list made them: a
+     * chain's nodes all ran once per image, or none did.
+     */
+    static List<List<PlannedNode>> notIntoMapped(ExecutionPlan plan) {
+        return of(plan, false);
+    }
+
+    private static List<List<PlannedNode>> of(ExecutionPlan plan, boolean intoMapped) {
         Map<String, List<String>> consumers = new HashMap<>();
         for (PlannedNode node : plan.nodes()) {
             node.sources().forEach(source -> consumers.computeIfAbsent(source, s -> new ArrayList<>()).add(node.id()));
@@ -34,7 +47,8 @@ final class FusedChains {
                 continue;
             }
             PlannedNode source = byId.get(node.sources().iterator().next());
-            if (source.kind() == NodeKind.LOCAL && source.mapped() == node.mapped()
+            boolean mappedAlike = source.mapped() == node.mapped() || intoMapped && !source.mapped();
+            if (source.kind() == NodeKind.LOCAL && mappedAlike
                     && consumers.get(source.id()).equals(List.of(node.id()))) {
                 next.put(source.id(), node);
             }

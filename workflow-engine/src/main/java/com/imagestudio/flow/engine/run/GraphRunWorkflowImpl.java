@@ -73,7 +73,10 @@ public class GraphRunWorkflowImpl implements GraphRunWorkflow {
         if (!fuse) {
             recorder.runStarted(runId);
         }
-        List<List<PlannedNode>> waiting = new ArrayList<>(fuse ? FusedChains.of(request.plan()) : FusedChains.unfused(request.plan()));
+        List<List<PlannedNode>> waiting = new ArrayList<>(!fuse ? FusedChains.unfused(request.plan())
+                // histories recorded before a chain went on into the nodes mapped over its list replay with those apart
+                : Workflow.getVersion("chains-into-mapped", Workflow.DEFAULT_VERSION, 1) >= 1 ? FusedChains.of(request.plan())
+                : FusedChains.notIntoMapped(request.plan()));
         Map<String, NodeResult> finished = new HashMap<>();
         Set<String> failed = new HashSet<>();
         Map<List<PlannedNode>, Promise<ChainResult>> running = new LinkedHashMap<>();

@@ -28,14 +28,28 @@ class FusedChainsTest {
     }
 
     @Test
-    void theNodesRunOncePerImageOfAListAreAChainOfTheirOwnBetweenTheListAndItsCollector() {
+    void aChainGoesOnFromTheNodeThatGivesAListIntoTheNodesRunOncePerImageButNotIntoItsCollector() {
+        ExecutionPlan plan = folderToCollector();
+
+        assertThat(units(plan)).containsExactly(List.of("folder", "resize", "encode"), List.of("saveAll"));
+    }
+
+    @Test
+    void asRunsRecordedBeforeThatTheNodesRunOncePerImageWereAChainOfTheirOwn() {
+        ExecutionPlan plan = folderToCollector();
+
+        assertThat(FusedChains.notIntoMapped(plan)).extracting(unit -> unit.stream().map(PlannedNode::id).toList())
+                .containsExactly(List.of("folder"), List.of("resize", "encode"), List.of("saveAll"));
+    }
+
+    @Test
+    void aListGivenToSeveralNodesEndsItsChain() {
         ExecutionPlan plan = plan(
                 node("folder", NodeKind.LOCAL, Map.of()),
-                mapped(node("resize", NodeKind.LOCAL, Map.of("image", fed("folder", "images")))),
-                mapped(node("encode", NodeKind.LOCAL, Map.of("image", fed("resize", "image")))),
-                output("saveAll", Map.of("images", fed("encode", "image"))));
+                mapped(node("small", NodeKind.LOCAL, Map.of("image", fed("folder", "images")))),
+                mapped(node("large", NodeKind.LOCAL, Map.of("image", fed("folder", "images")))));
 
-        assertThat(units(plan)).containsExactly(List.of("folder"), List.of("resize", "encode"), List.of("saveAll"));
+        assertThat(units(plan)).containsExactly(List.of("folder"), List.of("small"), List.of("large"));
     }
 
     @Test
@@ -105,6 +119,15 @@ class FusedChainsTest {
 
         assertThat(FusedChains.unfused(plan)).extracting(unit -> unit.stream().map(PlannedNode::id).toList())
                 .containsExactly(List.of("load"), List.of("save"));
+    }
+
+    /** A folder, then resize and encode once per image, then one node that keeps their list. */
+    private static ExecutionPlan folderToCollector() {
+        return plan(
+                node("folder", NodeKind.LOCAL, Map.of()),
+                mapped(node("resize", NodeKind.LOCAL, Map.of("image", fed("folder", "images")))),
+                mapped(node("encode", NodeKind.LOCAL, Map.of("image", fed("resize", "image")))),
+                output("saveAll", Map.of("images", fed("encode", "image"))));
     }
 
     private static List<List<String>> units(ExecutionPlan plan) {

@@ -46,6 +46,19 @@ class GraphRunWorkflowReplayTest {
     }
 
     @Test
+    void aRecordedFolderRunWithItsPhotosWorkedApartFromItsLoaderStillReplays() throws Exception {
+        // given a finished run of [folder], [resize, encode] once per photo, [saveAll], recorded before
+        // a chain went on from the folder into the nodes mapped over it: three activities, not two
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.FOLDER));
+        assertThat(eventTypes(history))
+                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
+                .filteredOn(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .hasSize(3);
+
+        WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
+    }
+
+    @Test
     void aRecordedRunThatHandedItsWebhookToADeliveryStillReplays() throws Exception {
         WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.WITH_WEBHOOK));
         assertThat(eventTypes(history))

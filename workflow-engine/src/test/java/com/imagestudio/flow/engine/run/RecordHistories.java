@@ -20,6 +20,7 @@ import java.util.Map;
 
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.fed;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.image;
+import static com.imagestudio.flow.engine.run.WorkflowTestPlans.mapped;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.node;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.output;
 import static com.imagestudio.flow.engine.run.WorkflowTestPlans.plan;
@@ -46,6 +47,8 @@ public final class RecordHistories {
     static final String WEBHOOK_DELIVERY = "histories/webhook-delivery-retried.json";
     static final String FUSED_CHAINS = "histories/graph-run-fused-chains.json";
     static final String FUSED_CHAINS_RUN_ID = "graph-run-fused-chains";
+    static final String FOLDER = "histories/graph-run-folder.json";
+    static final String FOLDER_RUN_ID = "graph-run-folder";
     static final String WEBHOOK_URL = "https://hooks.example.com/studio";
 
     private RecordHistories() {
@@ -70,10 +73,20 @@ public final class RecordHistories {
                 output("save", Map.of("image", fed("encode", "image"))));
     }
 
+    /** A folder, resize and encode once per photo of it, then an output node that keeps their list. */
+    static ExecutionPlan folderPlan() {
+        return plan(
+                node("folder", NodeKind.LOCAL, Map.of()),
+                mapped(node("resize", NodeKind.LOCAL, Map.of("image", fed("folder", "images")))),
+                mapped(node("encode", NodeKind.LOCAL, Map.of("image", fed("resize", "image")))),
+                output("saveAll", Map.of("images", fed("encode", "image"))));
+    }
+
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args.length > 0 ? args[0] : "src/test/resources");
         record(resources.resolve(BRANCH_JOIN), RecordHistories::recordBranchJoin);
         record(resources.resolve(FUSED_CHAINS), RecordHistories::recordFusedChains);
+        record(resources.resolve(FOLDER), () -> recordChains(FOLDER_RUN_ID, folderPlan()));
         record(resources.resolve(WITH_WEBHOOK), () -> recordWithWebhook().get(0));
         record(resources.resolve(WEBHOOK_DELIVERY), () -> recordWithWebhook().get(1));
     }
@@ -122,6 +135,11 @@ public final class RecordHistories {
     }
 
     private static WorkflowExecutionHistory recordFusedChains() {
+        return recordChains(FUSED_CHAINS_RUN_ID, fusedChainsPlan());
+    }
+
+    /** A run of the plan whose every chain activity succeeds, each step giving an image. */
+    private static WorkflowExecutionHistory recordChains(String runId, ExecutionPlan plan) {
         NodeActivities nodes = mock(NodeActivities.class, withSettings().withoutAnnotations());
         when(nodes.runChain(any())).thenAnswer(call -> ran(call.getArgument(0),
                 nodeId -> result("image", image(Character.forDigit(nodeId.length(), 16)))));
@@ -133,9 +151,9 @@ public final class RecordHistories {
             worker.registerActivitiesImplementations(nodes, recorder, preflight);
             env.start();
             GraphRunWorkflow workflow = env.getWorkflowClient().newWorkflowStub(GraphRunWorkflow.class,
-                    WorkflowOptions.newBuilder().setWorkflowId(FUSED_CHAINS_RUN_ID).setTaskQueue("record-histories").build());
-            workflow.run(new RunRequest(FUSED_CHAINS_RUN_ID, fusedChainsPlan()));
-            return env.getWorkflowClient().fetchHistory(FUSED_CHAINS_RUN_ID);
+                    WorkflowOptions.newBuilder().setWorkflowId(runId).setTaskQueue("record-histories").build());
+            workflow.run(new RunRequest(runId, plan));
+            return env.getWorkflowClient().fetchHistory(runId);
         }
     }
 

@@ -29,14 +29,14 @@ class FusedChainsTest {
 
     @Test
     void aChainGoesOnFromTheNodeThatGivesAListIntoTheNodesRunOncePerImageButNotIntoItsCollector() {
-        ExecutionPlan plan = folderToCollector();
+        ExecutionPlan plan = RecordHistories.folderPlan();
 
         assertThat(units(plan)).containsExactly(List.of("folder", "resize", "encode"), List.of("saveAll"));
     }
 
     @Test
     void asRunsRecordedBeforeThatTheNodesRunOncePerImageWereAChainOfTheirOwn() {
-        ExecutionPlan plan = folderToCollector();
+        ExecutionPlan plan = RecordHistories.folderPlan();
 
         assertThat(FusedChains.notIntoMapped(plan)).extracting(unit -> unit.stream().map(PlannedNode::id).toList())
                 .containsExactly(List.of("folder"), List.of("resize", "encode"), List.of("saveAll"));
@@ -119,15 +119,6 @@ class FusedChainsTest {
 
         assertThat(FusedChains.unfused(plan)).extracting(unit -> unit.stream().map(PlannedNode::id).toList())
                 .containsExactly(List.of("load"), List.of("save"));
-    }
-
-    /** A folder, then resize and encode once per image, then one node that keeps their list. */
-    private static ExecutionPlan folderToCollector() {
-        return plan(
-                node("folder", NodeKind.LOCAL, Map.of()),
-                mapped(node("resize", NodeKind.LOCAL, Map.of("image", fed("folder", "images")))),
-                mapped(node("encode", NodeKind.LOCAL, Map.of("image", fed("resize", "image")))),
-                output("saveAll", Map.of("images", fed("encode", "image"))));
     }
 
     private static List<List<String>> units(ExecutionPlan plan) {

@@ -23,11 +23,7 @@ class GraphRunWorkflowReplayTest {
     @Test
     void aRecordedBranchAndJoinRunStillReplays() throws Exception {
         // given a finished run of load, two branches and a join, recorded before fused chains: an activity per node
-        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.BRANCH_JOIN));
-        assertThat(eventTypes(history))
-                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
-                .filteredOn(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-                .hasSize(RecordHistories.branchJoinPlan().nodes().size());
+        WorkflowExecutionHistory history = finishedRun(RecordHistories.BRANCH_JOIN, RecordHistories.branchJoinPlan().nodes().size());
 
         // when / then: the current workflow code makes the same decisions
         WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
@@ -36,11 +32,7 @@ class GraphRunWorkflowReplayTest {
     @Test
     void aRecordedRunOfFusedChainsStillReplays() throws Exception {
         // given a finished run of [load, resize], [upscale], [encode, save]: three activities for five nodes
-        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.FUSED_CHAINS));
-        assertThat(eventTypes(history))
-                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
-                .filteredOn(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-                .hasSize(3);
+        WorkflowExecutionHistory history = finishedRun(RecordHistories.FUSED_CHAINS, 3);
 
         WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
     }
@@ -49,11 +41,7 @@ class GraphRunWorkflowReplayTest {
     void aRecordedFolderRunWithItsPhotosWorkedApartFromItsLoaderStillReplays() throws Exception {
         // given a finished run of [folder], [resize, encode] once per photo, [saveAll], recorded before
         // a chain went on from the folder into the nodes mapped over it: three activities, not two
-        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(RecordHistories.FOLDER));
-        assertThat(eventTypes(history))
-                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
-                .filteredOn(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-                .hasSize(3);
+        WorkflowExecutionHistory history = finishedRun(RecordHistories.FOLDER, 3);
 
         WorkflowReplayer.replayWorkflowExecution(history, GraphRunWorkflowImpl.class);
     }
@@ -75,6 +63,16 @@ class GraphRunWorkflowReplayTest {
                 .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
 
         WorkflowReplayer.replayWorkflowExecution(history, WebhookDeliveryWorkflowImpl.class);
+    }
+
+    /** The recorded history of a run that finished after scheduling that many activities. */
+    private static WorkflowExecutionHistory finishedRun(String path, int activities) throws IOException {
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(path));
+        assertThat(eventTypes(history))
+                .containsOnlyOnce(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)
+                .filteredOn(type -> type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .hasSize(activities);
+        return history;
     }
 
     private static List<EventType> eventTypes(WorkflowExecutionHistory history) {

@@ -97,7 +97,8 @@ import java.util.stream.Stream;
  * so that no node cache answers for them.
  * Not part of the test suite (tag "benchmark"). Run:
  * {@code ./mvnw -pl nodes-catalog,activities,workflow-engine verify -Dgroups=benchmark -Dexcluded.groups=none -Dtest=W1Benchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dw1.dir=/folder/of/jpegs]}.
- * Without {@code w1.dir} it makes 24 photos-like 4000x3000 JPEGs.
+ * Without {@code w1.dir} it makes {@code w1.photos} (default 24) photo-like 4000x3000 JPEGs: a
+ * run's fixed costs (starting it, recording its end) weigh less on one run over a larger folder.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
@@ -655,7 +656,7 @@ class W1Benchmark {
         }
         Path folder = Files.createTempDirectory("w1");
         List<Path> made = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < Integer.getInteger("w1.photos", 24); i++) {
             made.add(Files.write(folder.resolve("photo-" + i + ".jpg"), SyntheticPhotos.jpeg(4000, 3000, i)));
         }
         return made;

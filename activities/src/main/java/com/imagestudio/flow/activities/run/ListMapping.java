@@ -68,10 +68,11 @@ final class ListMapping {
      * @throws ChainStepFailedException if the first step has a list on more than one such port
      */
     static Optional<ListMapping> of(FusedChain chain, Function<ChainStep, Optional<NodeSchema>> schemaOf) {
-        List<NodeSchema> schemas = chain.steps().stream().map(schemaOf).flatMap(Optional::stream).toList();
-        if (schemas.size() < chain.steps().size()) {
+        Optional<List<NodeSchema>> known = schemas(chain, schemaOf);
+        if (known.isEmpty()) {
             return Optional.empty();
         }
+        List<NodeSchema> schemas = known.get();
         ChainStep first = chain.steps().get(0);
         List<String> mapped = first.inputs().entrySet().stream()
                 .filter(input -> input.getValue().type() == PortType.IMAGE_LIST
@@ -90,15 +91,22 @@ final class ListMapping {
      * a port that takes one image. Known only when this worker knows every step's node.
      */
     static OptionalInt startAfterFirst(FusedChain chain, Function<ChainStep, Optional<NodeSchema>> schemaOf) {
-        List<NodeSchema> schemas = chain.steps().stream().map(schemaOf).flatMap(Optional::stream).toList();
-        if (schemas.size() < chain.steps().size()) {
+        Optional<List<NodeSchema>> known = schemas(chain, schemaOf);
+        if (known.isEmpty()) {
             return OptionalInt.empty();
         }
+        List<NodeSchema> schemas = known.get();
         return IntStream.range(1, schemas.size()).filter(i -> chain.steps().get(i).fromPrevious().entrySet().stream()
                         .anyMatch(input -> schemas.get(i - 1).output(input.getValue())
                                 .filter(output -> output.type() == PortType.IMAGE_LIST).isPresent()
                                 && schemas.get(i).input(input.getKey()).map(ListMapping::takesOneImage).orElse(false)))
                 .findFirst();
+    }
+
+    /** The schema of every step, if this worker knows every step's node. */
+    private static Optional<List<NodeSchema>> schemas(FusedChain chain, Function<ChainStep, Optional<NodeSchema>> schemaOf) {
+        List<NodeSchema> schemas = chain.steps().stream().map(schemaOf).flatMap(Optional::stream).toList();
+        return schemas.size() < chain.steps().size() ? Optional.empty() : Optional.of(schemas);
     }
 
     private static boolean takesOneImage(Port port) {

@@ -27,6 +27,10 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
  */
 public final class ImageCodec {
 
+    static {
+        NativeImageMemory.keepFreedMemory();
+    }
+
     private ImageCodec() {
     }
 

@@ -7,6 +7,7 @@ import com.imagestudio.flow.activities.image.EncodeSettings;
 import com.imagestudio.flow.activities.image.ImageCodec;
 import com.imagestudio.flow.activities.image.ImageFormat;
 import com.imagestudio.flow.activities.image.ImageProbe;
+import com.imagestudio.flow.activities.image.NativeImageMemory;
 import com.imagestudio.flow.activities.node.ImageInput;
 import com.imagestudio.flow.activities.node.NodeInputs;
 import com.imagestudio.flow.activities.node.NodeOutputs;
@@ -246,7 +247,15 @@ class W1Benchmark {
             System.out.printf("%nCPU per image of %s, by where it is spent:%n", path);
             shares.get(path).print();
         }
+        System.out.printf("%nthis JVM's peak resident memory (VmHWM, every path, heap and native): %s; glibc malloc %s freed image memory%n",
+                peakResidentMemory(), NativeImageMemory.keepFreedMemory() ? "keeps" : "does not keep");
         System.out.println();
+    }
+
+    /** The kernel's figure for the process: heap, native image memory, code and the rest. */
+    private static String peakResidentMemory() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM:"))
+                .map(line -> line.substring("VmHWM:".length()).strip()).findFirst().orElse("n/a");
     }
 
     private static void record(Map<String, List<Result>> results, Result result) {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -53,12 +54,24 @@ final class ListMapping {
     private final List<NodeSchema> schemas;
     private final String port;
     private final List<BlobRef> images;
+    private final List<FusedChain> items;
 
     private ListMapping(FusedChain chain, List<NodeSchema> schemas, String port, List<BlobRef> images) {
         this.chain = chain;
         this.schemas = schemas;
         this.port = port;
         this.images = images;
+        this.items = images.stream().map(this::itemOf).toList();
+    }
+
+    /** The chain as it runs for one image: its first step given that image. */
+    private FusedChain itemOf(BlobRef image) {
+        ChainStep first = chain.steps().get(0);
+        Map<String, PortValue> inputs = new HashMap<>(first.inputs());
+        inputs.put(port, PortValue.media(PortType.IMAGE, image));
+        List<ChainStep> steps = new ArrayList<>(chain.steps());
+        steps.set(0, new ChainStep(first.nodeId(), first.type(), first.version(), first.params(), inputs, first.fromPrevious()));
+        return new FusedChain(chain.runId(), steps);
     }
 
     /**
@@ -113,15 +126,20 @@ final class ListMapping {
         return port.type() == PortType.IMAGE || port.type() == PortType.MASK;
     }
 
+    /** The chain of each image, in the order of the list. */
+    List<FusedChain> items() {
+        return items;
+    }
+
     /**
      * Runs the chain once per image. If items fail, the others still run to the end (their work
      * goes in the node cache), then the earliest failing step fails, naming the first item that
      * failed there, with the steps before it gathered as done.
      *
-     * @param runItem runs the chain of one item, in the calling thread
+     * @param runItem runs the chain of the item of {@link #items()} at an index, in the calling thread
      * @param progress told from this thread each time an item is done
      */
-    ChainResult run(Function<FusedChain, ChainResult> runItem, ProgressListener progress) {
+    ChainResult run(IntFunction<ChainResult> runItem, ProgressListener progress) {
         if (images.isEmpty()) {
             return nothingToMap();
         }
@@ -150,7 +168,7 @@ final class ListMapping {
         }
     }
 
-    private List<Outcome> runAll(Function<FusedChain, ChainResult> runItem, ProgressListener progress) {
+    private List<Outcome> runAll(IntFunction<ChainResult> runItem, ProgressListener progress) {
         CompletionService<Outcome> finished = new ExecutorCompletionService<>(ITEMS);
         List<Future<Outcome>> items = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -175,16 +193,11 @@ final class ListMapping {
         }
     }
 
-    private Outcome runItem(int item, Function<FusedChain, ChainResult> runItem) {
-        ChainStep first = chain.steps().get(0);
-        Map<String, PortValue> inputs = new HashMap<>(first.inputs());
-        inputs.put(port, PortValue.media(PortType.IMAGE, images.get(item)));
-        List<ChainStep> steps = new ArrayList<>(chain.steps());
-        steps.set(0, new ChainStep(first.nodeId(), first.type(), first.version(), first.params(), inputs, first.fromPrevious()));
+    private Outcome runItem(int item, IntFunction<ChainResult> runItem) {
         try {
-            return new Outcome(item, runItem.apply(new FusedChain(chain.runId(), steps)).steps(), null, -1);
+            return new Outcome(item, runItem.apply(item).steps(), null, -1);
         } catch (ChainStepFailedException e) {
-            return new Outcome(item, e.done().steps(), e, steps.indexOf(e.step()));
+            return new Outcome(item, e.done().steps(), e, items().get(item).steps().indexOf(e.step()));
         } catch (RuntimeException e) {
             // not a step's failure (the node cache unreachable): it comes before any step's
             return new Outcome(item, List.of(), e, -1);

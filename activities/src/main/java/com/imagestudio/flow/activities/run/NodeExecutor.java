@@ -125,11 +125,23 @@ public final class NodeExecutor {
         return new ChainResult(steps);
     }
 
-    /** Runs the chain, once per image of the list its first step is given if it is mapped over one. */
+    /**
+     * Runs the chain, once per image of the list its first step is given if it is mapped over one:
+     * then the node cache is asked for every item's steps at once, and given their results in
+     * groups (see {@link ListResultCache}).
+     */
     private ChainResult runMapped(FusedChain chain, ProgressListener progress) {
-        return ListMapping.of(chain, this::schemaOf)
-                .map(mapping -> mapping.run(item -> new ChainRun(item, progress).run(), progress))
-                .orElseGet(() -> new ChainRun(chain, progress).run());
+        Optional<ListMapping> mapping = ListMapping.of(chain, this::schemaOf);
+        if (mapping.isEmpty()) {
+            return new ChainRun(chain, progress).run(cache);
+        }
+        List<ChainRun> items = mapping.get().items().stream().map(item -> new ChainRun(item, progress)).toList();
+        ListResultCache listCache = new ListResultCache(cache, items.stream().flatMap(ChainRun::keys).toList());
+        try {
+            return mapping.get().run(item -> items.get(item).run(listCache), progress);
+        } finally {
+            listCache.flush();
+        }
     }
 
     private Optional<NodeSchema> schemaOf(ChainStep step) {
@@ -156,11 +168,14 @@ public final class NodeExecutor {
         }
     }
 
-    /** One execution of a chain. */
+    /** One execution of a chain, its steps prepared when it is made. */
     private final class ChainRun {
         private final FusedChain chain;
         private final ProgressListener progress;
         private final boolean fused;
+        private final List<Prepared> steps = new ArrayList<>();
+        /** Why a step could not be prepared, thrown when the chain runs. */
+        private ChainStepFailedException unprepared;
         /** Stored images a step opened, by hash: the next step reads and probes them again for free. */
         private final Map<String, ImageInput> opened = new HashMap<>();
         private final List<StepResult> done = new ArrayList<>();
@@ -170,18 +185,27 @@ public final class NodeExecutor {
             this.chain = chain;
             this.progress = progress;
             this.fused = chain.steps().size() > 1;
-        }
-
-        ChainResult run() {
-            List<Prepared> steps = new ArrayList<>();
             for (ChainStep step : chain.steps()) {
                 try {
                     steps.add(prepare(step, steps.isEmpty() ? null : steps.get(steps.size() - 1).key()));
                 } catch (RuntimeException e) {
-                    throw new ChainStepFailedException(step, done, e);
+                    unprepared = new ChainStepFailedException(step, done, e);
+                    break;
                 }
             }
-            Produced previous = fromCache(steps);
+        }
+
+        /** The cache keys of the steps prepared. */
+        Stream<String> keys() {
+            return steps.stream().map(Prepared::key);
+        }
+
+        /** Runs the steps after the last one {@code cache} has a result of, and puts theirs in it. */
+        ChainResult run(NodeResultCache cache) {
+            if (unprepared != null) {
+                throw unprepared;
+            }
+            Produced previous = fromCache(cache);
             try {
                 for (int i = done.size(); i < steps.size(); i++) {
                     Prepared step = steps.get(i);
@@ -223,8 +247,8 @@ public final class NodeExecutor {
         }
 
         /** Records the steps up to the last one with a cached result, and answers that result. */
-        private Produced fromCache(List<Prepared> steps) {
-            Map<String, Map<String, PortValue>> found = cache.findAll(steps.stream().map(Prepared::key).toList());
+        private Produced fromCache(NodeResultCache cache) {
+            Map<String, Map<String, PortValue>> found = cache.findAll(keys().toList());
             int last = steps.size() - 1;
             while (last >= 0 && !(found.containsKey(steps.get(last).key()) && blobsStillExist(found.get(steps.get(last).key())))) {
                 last--;

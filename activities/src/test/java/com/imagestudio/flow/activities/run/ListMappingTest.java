@@ -54,6 +54,7 @@ class ListMappingTest {
 
     private TestNodes nodes;
     private NodeExecutorTest.CountingNode<Resize.Params> resize;
+    private InMemoryNodeResultCache cache;
     private NodeExecutor executor;
     /** JPEGs of different sizes: a white disc on red, on green, on blue. */
     private List<BlobRef> photos;
@@ -65,7 +66,8 @@ class ListMappingTest {
         resize = new NodeExecutorTest.CountingNode<>(new Resize());
         NodeCatalog catalog = NodeCatalog.of(List.of(resize, new Encode(), new SaveToLibrary(), new SaveImagesToLibrary(),
                 new SocialFanOut(), new LoadImages()));
-        executor = new NodeExecutor(catalog, store, new ImageProbe(TestNodes.MAX_PIXELS), new InMemoryNodeResultCache());
+        cache = new InMemoryNodeResultCache();
+        executor = new NodeExecutor(catalog, store, new ImageProbe(TestNodes.MAX_PIXELS), cache);
         photos = List.of(photo(600, 400, Rgb.RED), photo(300, 500, Rgb.GREEN), photo(800, 800, Rgb.BLUE));
     }
 
@@ -111,6 +113,14 @@ class ListMappingTest {
         assertThat(again.steps()).allMatch(step -> step.result().cached());
         assertThat(outputsOf(again, "save")).isEqualTo(outputsOf(first, "save"));
         assertThat(resize.executions.get()).isEqualTo(3);
+    }
+
+    @Test
+    void theNodeCacheIsAskedOnceForEveryItemOfTheList() {
+        executor.run(squarePosts(photos), p -> { });
+
+        assertThat(cache.lookups()).isEqualTo(1);
+        assertThat(cache.size()).as("encode and save of each photo: resize handed its image on unstored").isEqualTo(2 * photos.size());
     }
 
     @Test

@@ -68,9 +68,9 @@ import java.util.stream.Stream;
 
 /**
  * The W1 workload: a folder of JPEGs, each covered to 1080x1080 (centre crop), JPEG quality 82,
- * metadata stripped. Six ways of doing it, measured in the same run, in {@code w1.rounds}
+ * metadata stripped. Seven ways of doing it, measured in the same run, in {@code w1.rounds}
  * interleaved rounds (default 3) so that a load from elsewhere on the machine hits them alike
- * (the one run over the folder next to the direct path, before it every other round),
+ * (the one run over the folder next to the direct paths, before them every other round),
  * after warm-up rounds that are not counted: at least {@code w1.warmups} (default 2), then more
  * until the JIT's compiler threads take under 5% of a round's CPU (at most {@code w1.maxWarmups},
  * default 12; on 2 cores it still took 4 to 10% after 30 rounds: the engine's code is large).
@@ -79,6 +79,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>the direct path: {@code Resize.execute} then the JPEG encoder, in memory, on
  *       {@code w1.threads} threads (default 2);</li>
+ *   <li>the same folder to folder, as a script calling the nodes would do W1 (and as
+ *       vipsthumbnail does): each photo read from its file, its square written to a file;</li>
  *   <li>the node runtime: what a run's activity does, without Temporal or the database: the photo
  *       stored, then Resize -> Encode -> SaveToLibrary as one fused chain, on the same threads;</li>
  *   <li>the workflow engine: a durable run per image (Temporal, PostgreSQL, credits, progress, the
@@ -91,8 +93,9 @@ import java.util.stream.Stream;
  *       and the same run again with the library's automatic tags shows what they add;</li>
  *   <li>{@code vipsthumbnail}, when it is installed, as the outside reference.</li>
  * </ol>
- * Each path prints the median of its rounds' images/s, the median time per image and its peak
- * heap, then the engine's overhead as a ratio against the direct path, and what one engine run
+ * Each path prints the median of its rounds' images/s, the median time per image, the JIT's
+ * share of its CPU and its peak heap, then the engine's overhead as a ratio against the direct
+ * paths, and what one engine run
  * is made of (Temporal events, database transactions, per-node times, what it stored).
  * Every round works on its own copies of the photos (a JPEG comment makes their bytes differ),
  * so that no node cache answers for them.
@@ -109,6 +112,7 @@ class W1Benchmark {
     private static final int QUALITY = 82;
     private static final String USER = "w1";
     private static final String DIRECT = "direct path (nodes in memory)";
+    private static final String DIRECT_FILES = "direct path (folder to folder)";
     private static final String A_RUN_PER_IMAGE = "workflow engine (a run per image)";
     private static final String ONE_RUN = "workflow engine (one run over the folder)";
     private static final String ONE_RUN_TAGGED = "  the same, outputs auto-tagged";
@@ -155,6 +159,8 @@ class W1Benchmark {
         EngineCounts counts = new EngineCounts();
         List<String> lastRound = Collections.synchronizedList(new ArrayList<>());
         List<FolderRun> folderRuns = new ArrayList<>();
+        Path squares = Files.createTempDirectory("w1-squares");
+        Work<Path> folderToFolder = photo -> Files.write(squares.resolve(photo.getFileName()), direct(Files.readAllBytes(photo)));
         // the engine's code (Temporal, gRPC, Spring, JDBC, Jackson) is compiled by the JIT over
         // hundreds of runs: measured before that, every path pays for compiling the engine
         for (int round = 0; round < maxWarmUps; round++) {
@@ -162,6 +168,7 @@ class W1Benchmark {
             long cpu = cpuNanos();
             long compiling = compilerNanos();
             measure("warm-up", threads, images, this::direct);
+            measure("warm-up", threads, photos, folderToFolder);
             measure("warm-up", threads, images, image -> throughRuntime(executor, image));
             measure("warm-up", inflight, images, this::throughEngine);
             measureFolder("warm-up", uniqueCopies(originals, "folder warm-up " + round), folder -> throughOneRun(folder, threads, false));
@@ -175,11 +182,12 @@ class W1Benchmark {
         for (int round = 0; round < rounds; round++) {
             List<byte[]> images = uniqueCopies(originals, "round " + round);
             String folderRound = "folder round " + round;
-            // the folder run right next to the direct path it is compared with, first every other
-            // round: a machine getting slower or faster over a round favours neither; its copies
-            // are made when it runs, so that they are not on the direct path's heap
+            // the folder run right next to the direct paths it is compared with, first every other
+            // round, last the others: a machine getting slower or faster over a round favours
+            // none; its copies are made when it runs, so that they are not on the direct paths' heap
             List<java.util.concurrent.Callable<Result>> pair = new ArrayList<>(List.of(
                     () -> measure(DIRECT, threads, images, this::direct),
+                    () -> measure(DIRECT_FILES, threads, photos, folderToFolder),
                     () -> measureFolder(ONE_RUN, uniqueCopies(originals, folderRound),
                             folder -> folderRuns.add(throughOneRun(folder, threads, false)))));
             if (round % 2 == 1) {
@@ -199,8 +207,8 @@ class W1Benchmark {
             vipsthumbnail(photos, threads).ifPresent(vips -> record(results, vips));
         }
 
-        System.out.printf("%n%-42s %10s %12s %14s %14s%n", "path (median of " + rounds + " rounds)", "images/s",
-                "median ms", "CPU ms/image", "peak heap MB");
+        System.out.printf("%n%-42s %10s %12s %14s %18s %14s%n", "path (median of " + rounds + " rounds)", "images/s",
+                "median ms", "CPU ms/image", "of which JIT (mean)", "peak heap MB");
         Map<String, Double> perSecond = new LinkedHashMap<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
         results.forEach((name, measured) -> {
@@ -208,48 +216,61 @@ class W1Benchmark {
             cpu.put(name, median(measured.stream().map(Result::cpuMillisPerImage).toList()));
             List<Long> times = measured.stream().flatMap(r -> r.times().stream()).toList();
             long heap = measured.stream().mapToLong(Result::peakHeapMb).max().orElse(-1);
-            System.out.printf("%-42s %10.1f %12.1f %14s %14s%n", name, perSecond.get(name),
+            System.out.printf("%-42s %10.1f %12.1f %14s %18s %14s%n", name, perSecond.get(name),
                     median(times.stream().map(t -> t / 1e6).toList()),
-                    cpu.get(name) < 0 ? "n/a" : String.format("%.1f", cpu.get(name)), heap < 0 ? "n/a" : String.valueOf(heap));
+                    cpu.get(name) < 0 ? "n/a" : String.format("%.1f", cpu.get(name)),
+                    shares.containsKey(name) ? String.format("%.1f", shares.get(name).compilingMillisPerImage()) : "n/a",
+                    heap < 0 ? "n/a" : String.valueOf(heap));
         });
         results.forEach((name, measured) -> System.out.printf("  rounds of %s: %s images/s, %s CPU ms/image%n", name,
                 measured.stream().map(r -> String.format("%.1f", r.perSecond())).collect(Collectors.joining(" ")),
                 measured.stream().map(r -> String.format("%.0f", r.cpuMillisPerImage())).collect(Collectors.joining(" "))));
         for (String engine : List.of(ONE_RUN, ONE_RUN_TAGGED, A_RUN_PER_IMAGE)) {
-            System.out.printf("%s vs the direct path: %+.0f%% time per image (%.2fx the direct throughput), "
-                            + "%+.1f CPU ms per image (%+.0f%%); target: overhead at most 10%%%n", engine,
-                    (perSecond.get(DIRECT) / perSecond.get(engine) - 1) * 100, perSecond.get(engine) / perSecond.get(DIRECT),
-                    cpu.get(engine) - cpu.get(DIRECT), (cpu.get(engine) / cpu.get(DIRECT) - 1) * 100);
-            // the same compared round by round, each engine round with the same round's direct path
-            List<Double> time = new ArrayList<>();
-            List<Double> cpuRatio = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
-                Result direct = results.get(DIRECT).get(round);
-                Result measured = results.get(engine).get(round);
-                time.add(direct.perSecond() / measured.perSecond() - 1);
-                cpuRatio.add(measured.cpuMillisPerImage() / direct.cpuMillisPerImage() - 1);
-            }
-            System.out.printf("  round by round: %s time per image, %s CPU; medians %+.0f%% and %+.0f%%%n",
-                    time.stream().map(r -> String.format("%+.0f%%", r * 100)).collect(Collectors.joining(" ")),
-                    cpuRatio.stream().map(r -> String.format("%+.0f%%", r * 100)).collect(Collectors.joining(" ")),
-                    median(time) * 100, median(cpuRatio) * 100);
+            compare(results, engine, DIRECT, rounds);
         }
+        compare(results, ONE_RUN, DIRECT_FILES, rounds);
         perSecond.keySet().stream().filter(name -> name.startsWith("vipsthumbnail")).findFirst().ifPresent(vips ->
-                System.out.printf("vs vipsthumbnail: the direct path at %.2fx its throughput, one run over the folder at %.2fx%n",
-                        perSecond.get(DIRECT) / perSecond.get(vips), perSecond.get(ONE_RUN) / perSecond.get(vips)));
+                System.out.printf("vs vipsthumbnail: the direct path at %.2fx its throughput in memory and %.2fx folder to folder, "
+                                + "one run over the folder at %.2fx%n", perSecond.get(DIRECT) / perSecond.get(vips),
+                        perSecond.get(DIRECT_FILES) / perSecond.get(vips), perSecond.get(ONE_RUN) / perSecond.get(vips)));
         anatomy("one run of " + A_RUN_PER_IMAGE, lastRound.get(lastRound.size() - 1));
         System.out.printf("per run (start, run, await): %.1f database transactions through JPA, %.1f of them writing, "
                 + "%.1f SQL statements%n", counts.transactions(), counts.writes(), counts.statements());
         FolderRun lastFolderRun = folderRuns.get(folderRuns.size() - 1);
         anatomy("the last " + ONE_RUN, lastFolderRun.runId());
         timeline(lastFolderRun);
-        for (String path : List.of(DIRECT, A_RUN_PER_IMAGE, ONE_RUN)) {
+        for (String path : List.of(DIRECT, DIRECT_FILES, A_RUN_PER_IMAGE, ONE_RUN)) {
             System.out.printf("%nCPU per image of %s, by where it is spent:%n", path);
             shares.get(path).print();
         }
         System.out.printf("%nthis JVM's peak resident memory (VmHWM, every path, heap and native): %s; glibc malloc %s freed image memory%n",
                 peakResidentMemory(), NativeImageMemory.keepFreedMemory() ? "keeps" : "does not keep");
         System.out.println();
+    }
+
+    /** The engine's overhead on a path against a direct path: medians of the rounds, and round by round. */
+    private void compare(Map<String, List<Result>> results, String engine, String direct, int rounds) {
+        double enginePerSecond = median(results.get(engine).stream().map(Result::perSecond).toList());
+        double directPerSecond = median(results.get(direct).stream().map(Result::perSecond).toList());
+        double engineCpu = median(results.get(engine).stream().map(Result::cpuMillisPerImage).toList());
+        double directCpu = median(results.get(direct).stream().map(Result::cpuMillisPerImage).toList());
+        System.out.printf("%s vs the %s: %+.0f%% time per image (%.2fx its throughput), "
+                        + "%+.1f CPU ms per image (%+.0f%%); target: overhead at most 10%%%n", engine, direct,
+                (directPerSecond / enginePerSecond - 1) * 100, enginePerSecond / directPerSecond,
+                engineCpu - directCpu, (engineCpu / directCpu - 1) * 100);
+        // the same compared round by round, each engine round with the same round's direct path
+        List<Double> time = new ArrayList<>();
+        List<Double> cpuRatio = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Result baseline = results.get(direct).get(round);
+            Result measured = results.get(engine).get(round);
+            time.add(baseline.perSecond() / measured.perSecond() - 1);
+            cpuRatio.add(measured.cpuMillisPerImage() / baseline.cpuMillisPerImage() - 1);
+        }
+        System.out.printf("  round by round: %s time per image, %s CPU; medians %+.0f%% and %+.0f%%%n",
+                time.stream().map(r -> String.format("%+.0f%%", r * 100)).collect(Collectors.joining(" ")),
+                cpuRatio.stream().map(r -> String.format("%+.0f%%", r * 100)).collect(Collectors.joining(" ")),
+                median(time) * 100, median(cpuRatio) * 100);
     }
 
     /** The kernel's figure for the process: heap, native image memory, code and the rest. */
@@ -262,13 +283,14 @@ class W1Benchmark {
         results.computeIfAbsent(result.name(), name -> new ArrayList<>()).add(result);
     }
 
-    private void direct(byte[] jpeg) {
+    /** @return the square JPEG */
+    private byte[] direct(byte[] jpeg) {
         BlobRef unstored = new BlobRef("0".repeat(64), "image/jpeg", jpeg.length, 0, 0);
         ImageInput input = new ImageInput(unstored, () -> jpeg, probe);
         NodeInputs inputs = new NodeInputs(Map.of("image", PortValue.media(PortType.IMAGE, unstored)), hash -> input);
         NodeOutputs out = new Resize().execute(inputs, new Resize.Params(SIDE, SIDE, FitMode.FILL));
         try (Mat square = out.asMap().get("image").image()) {
-            ImageCodec.encode(square, new EncodeSettings(ImageFormat.JPEG, QUALITY, false));
+            return ImageCodec.encode(square, new EncodeSettings(ImageFormat.JPEG, QUALITY, false)).bytes();
         }
     }
 
@@ -458,6 +480,12 @@ class W1Benchmark {
             images += imagesMeasured;
         }
 
+        /** The JIT's compiler threads: what a path costs only until the code it runs is compiled. */
+        double compilingMillisPerImage() {
+            return totals.entrySet().stream().filter(group -> group.getKey().contains("CompilerThre"))
+                    .mapToLong(Map.Entry::getValue).sum() / 1e6 / images;
+        }
+
         void print() {
             totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .filter(group -> group.getValue() / 1e6 / images >= 0.5)
@@ -557,14 +585,14 @@ class W1Benchmark {
     /** The callers of each path, kept across rounds so that their CPU time stays on live threads. */
     private final Map<Integer, ExecutorService> callers = new HashMap<>();
 
-    private Result measure(String name, int threads, List<byte[]> images, Work work) throws Exception {
+    private <T> Result measure(String name, int threads, List<T> images, Work<T> work) throws Exception {
         work.on(images.get(images.size() - 1)); // warm up: natives, JIT, first connections
-        List<byte[]> measured = images.subList(0, images.size() - 1);
+        List<T> measured = images.subList(0, images.size() - 1);
         ExecutorService pool = callers(threads);
         return timed(name, measured.size(), () -> {
             List<Long> times = Collections.synchronizedList(new ArrayList<>());
             List<Future<?>> done = new ArrayList<>();
-            for (byte[] image : measured) {
+            for (T image : measured) {
                 done.add(pool.submit(() -> {
                     long t = System.nanoTime();
                     work.on(image);
@@ -701,8 +729,8 @@ class W1Benchmark {
     }
 
     @FunctionalInterface
-    interface Work {
-        void on(byte[] image) throws Exception;
+    interface Work<T> {
+        void on(T image) throws Exception;
     }
 
     @FunctionalInterface

@@ -95,8 +95,8 @@ import java.util.stream.Stream;
  * </ol>
  * Each path prints the median of its rounds' images/s, the median time per image, the JIT's
  * share of its CPU and its peak heap, then the engine's overhead as a ratio against the direct
- * paths, and what one engine run
- * is made of (Temporal events, database transactions, per-node times, what it stored).
+ * paths, and what one engine run is made of (Temporal events, database transactions, per-node
+ * times, what it stored).
  * Every round works on its own copies of the photos (a JPEG comment makes their bytes differ),
  * so that no node cache answers for them.
  * Not part of the test suite (tag "benchmark"). Run:

@@ -73,7 +73,7 @@ import java.util.stream.Stream;
  * (the one run over the folder next to the direct paths, before them every other round),
  * after warm-up rounds that are not counted: at least {@code w1.warmups} (default 2), then more
  * until the JIT's compiler threads take under 5% of a round's CPU (at most {@code w1.maxWarmups},
- * default 12; on 2 cores it still took 4 to 10% after 30 rounds: the engine's code is large).
+ * default 30; on 2 cores it took 19 and 29 rounds, 10 to 17 minutes: the engine's code is large).
  * Until the JIT has compiled the engine's code paths (Temporal, gRPC, Spring, JDBC, Jackson), a
  * run costs several times what it costs in a studio that has been up for a while:
  * <ol>
@@ -140,7 +140,7 @@ class W1Benchmark {
         int inflight = Integer.getInteger("w1.inflight", 3 * threads);
         int rounds = Integer.getInteger("w1.rounds", 3);
         int warmUps = Integer.getInteger("w1.warmups", 2);
-        int maxWarmUps = Math.max(warmUps, Integer.getInteger("w1.maxWarmups", 12));
+        int maxWarmUps = Math.max(warmUps, Integer.getInteger("w1.maxWarmups", 30));
         Integer openCvThreads = Integer.getInteger("w1.opencvThreads");
         if (openCvThreads != null) {
             opencv_core.setNumThreads(openCvThreads);

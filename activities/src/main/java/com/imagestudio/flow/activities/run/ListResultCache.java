@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * {@code maxUnsaved} has passed since the last one, and the rest when the list ends. A folder of
  * photos then costs two round trips and a few more, not two per photo. After a worker dies
  * mid-list, at most that much work is done again: an item slower than {@code maxUnsaved} (a
- * provider call) is put as soon as it is done, as it would be without grouping.
+ * heavy local edit of a large image) is put as soon as it is done, as it would be without grouping.
  * <p>
  * Safe for the item threads: the results found are read only, and the results to put are held
  * under a lock that is never held over a round trip.

@@ -226,9 +226,9 @@ class W1Benchmark {
                 measured.stream().map(r -> String.format("%.1f", r.perSecond())).collect(Collectors.joining(" ")),
                 measured.stream().map(r -> String.format("%.0f", r.cpuMillisPerImage())).collect(Collectors.joining(" "))));
         for (String engine : List.of(ONE_RUN, ONE_RUN_TAGGED, A_RUN_PER_IMAGE)) {
-            compare(results, engine, DIRECT, rounds);
+            compare(results, perSecond, cpu, engine, DIRECT);
         }
-        compare(results, ONE_RUN, DIRECT_FILES, rounds);
+        compare(results, perSecond, cpu, ONE_RUN, DIRECT_FILES);
         perSecond.keySet().stream().filter(name -> name.startsWith("vipsthumbnail")).findFirst().ifPresent(vips ->
                 System.out.printf("vs vipsthumbnail: the direct path at %.2fx its throughput in memory and %.2fx folder to folder, "
                                 + "one run over the folder at %.2fx%n", perSecond.get(DIRECT) / perSecond.get(vips),
@@ -248,12 +248,16 @@ class W1Benchmark {
         System.out.println();
     }
 
-    /** The engine's overhead on a path against a direct path: medians of the rounds, and round by round. */
-    private void compare(Map<String, List<Result>> results, String engine, String direct, int rounds) {
-        double enginePerSecond = median(results.get(engine).stream().map(Result::perSecond).toList());
-        double directPerSecond = median(results.get(direct).stream().map(Result::perSecond).toList());
-        double engineCpu = median(results.get(engine).stream().map(Result::cpuMillisPerImage).toList());
-        double directCpu = median(results.get(direct).stream().map(Result::cpuMillisPerImage).toList());
+    /**
+     * The engine's overhead on a path against a direct path: from the medians of their rounds
+     * ({@code perSecond}, {@code cpu}, by path), and round by round.
+     */
+    private static void compare(Map<String, List<Result>> results, Map<String, Double> perSecond, Map<String, Double> cpu,
+                                String engine, String direct) {
+        double enginePerSecond = perSecond.get(engine);
+        double directPerSecond = perSecond.get(direct);
+        double engineCpu = cpu.get(engine);
+        double directCpu = cpu.get(direct);
         System.out.printf("%s vs the %s: %+.0f%% time per image (%.2fx its throughput), "
                         + "%+.1f CPU ms per image (%+.0f%%); target: overhead at most 10%%%n", engine, direct,
                 (directPerSecond / enginePerSecond - 1) * 100, enginePerSecond / directPerSecond,
@@ -261,7 +265,7 @@ class W1Benchmark {
         // the same compared round by round, each engine round with the same round's direct path
         List<Double> time = new ArrayList<>();
         List<Double> cpuRatio = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; round < results.get(engine).size(); round++) {
             Result baseline = results.get(direct).get(round);
             Result measured = results.get(engine).get(round);
             time.add(baseline.perSecond() / measured.perSecond() - 1);

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,14 +108,15 @@ public class OutputAssets {
                 String itemName = items.size() == 1 ? name : name + " (" + (i + 1) + ")";
                 // a node run once per image of a list made its i-th result from the i-th image
                 OptionalInt item = graph.mapped(output.nodeId()) ? OptionalInt.of(i) : OptionalInt.empty();
-                assets.add(asset(output, recipe, type.get(), port, itemName, items.get(i), sources(output, recipe, item, uploaded), cost));
+                assets.add(asset(output, recipe, type.get(), port, itemName, items.get(i), sources(output, recipe, item, uploaded),
+                        recipe.parameters(listItems(output, recipe, item)), cost));
             }
         }
         return rows.insertAll(assets);
     }
 
     private NewAsset asset(RunOutput output, Recipe recipe, AssetType type, String port, String name, BlobRef blob,
-                           List<String> sources, int cost) {
+                           List<String> sources, Map<String, Object> parameters, int cost) {
         String logicalKey = output.workflowId() != null
                 ? "workflow:" + output.workflowId() + "/" + output.nodeId() + "/" + port
                 : "node:" + output.nodeId() + "/" + name + "/" + port;
@@ -122,7 +124,7 @@ public class OutputAssets {
         List<String> tags = type == AssetType.IMAGE ? output.autoTags().getOrDefault(blob.hash(), List.of()) : List.of();
         return new NewAsset(output.ownerId(), type, name, logicalKey, output.runId(), output.nodeId(), port,
                 output.workflowId(), producer.id(), producer.category(), recipe.provider(),
-                recipe.nearestText("model").orElse(null), recipe.nearestText("prompt").orElse(null), recipe.parameters(),
+                recipe.nearestText("model").orElse(null), recipe.nearestText("prompt").orElse(null), parameters,
                 cost, blob.width() > 0 ? blob.width() : null, blob.height() > 0 ? blob.height() : null, blob.size(),
                 blob.mediaType(), blob.hash(), List.of(), tags, sources);
     }
@@ -144,6 +146,27 @@ public class OutputAssets {
     /** The blobs the recipe's source steps other than {@code LoadAsset} brought in (for one item, see {@link #sources}). */
     private Stream<BlobRef> sourceBlobs(RunOutput output, Recipe recipe, OptionalInt item) {
         return recipe.steps().stream().filter(step -> !loadsAsset(recipe, step)).flatMap(step -> stepBlobs(output, recipe, step, item));
+    }
+
+    /**
+     * For one item of a node run once per image of a list: each source step that gave the list,
+     * with the item it gave (its number from 1, the list's size, the image's hash); nothing otherwise.
+     */
+    private static Map<String, Map<String, Object>> listItems(RunOutput output, Recipe recipe, OptionalInt item) {
+        Map<String, Map<String, Object>> items = new HashMap<>();
+        if (item.isEmpty()) {
+            return items;
+        }
+        int i = item.getAsInt();
+        for (String step : recipe.steps()) {
+            if (recipe.graph().incoming(step).isEmpty() && output.finished().containsKey(step)) {
+                output.finished().get(step).outputs().values().stream()
+                        .filter(value -> value.list() != null && i < value.list().size()).findFirst()
+                        .ifPresent(list -> items.put(step, Map.of("number", i + 1, "of", list.list().size(),
+                                "hash", list.list().get(i).hash())));
+            }
+        }
+        return items;
     }
 
     private static boolean loadsAsset(Recipe recipe, String step) {

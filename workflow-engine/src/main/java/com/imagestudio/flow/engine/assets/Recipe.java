@@ -61,12 +61,18 @@ record Recipe(ValidatedGraph graph, String outputNode, List<String> steps) {
                 .orElse("local");
     }
 
-    /** Every step: node id to its type, version and checked parameters. */
-    Map<String, Object> parameters() {
+    /**
+     * Every step: node id to its type, version and checked parameters; a step in {@code items}
+     * with the item of its list the output was made from instead of its parameters. The result
+     * of a node run once per image of a folder was made from one image: the loader's parameters
+     * name the whole folder, and every one of a thousand results would repeat them.
+     */
+    Map<String, Object> parameters(Map<String, Map<String, Object>> items) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String id : steps) {
             NodeSchema schema = graph.schema(id);
-            out.put(id, Map.of("type", schema.id(), "version", schema.version(), "params", graph.params(id).asMap()));
+            out.put(id, Map.of("type", schema.id(), "version", schema.version(),
+                    items.containsKey(id) ? "item" : "params", items.containsKey(id) ? items.get(id) : graph.params(id).asMap()));
         }
         return out;
     }

@@ -70,6 +70,27 @@ class OutputAssetsTest {
     }
 
     @Test
+    void eachResultOfAFolderRunRecordsTheImageItWasMadeFromNotTheWholeFolder() {
+        // given a folder run over two photos of the library
+        String owner = TestAssets.user();
+        String red = library.upload(owner, TestAssets.png(320, 240, Color.RED), "red", List.of()).asset().blobHash();
+        String blue = library.upload(owner, TestAssets.png(240, 320, Color.BLUE), "blue", List.of()).asset().blobHash();
+
+        // when it has run
+        RunView run = run(owner, TestAssets.fromFolder(red + "," + blue, 100, "square"));
+
+        // then each result's recipe names its own photo as the item of the loader's list, not the loader's whole list
+        Map<String, Map<String, Object>> loaderByName = new java.util.HashMap<>();
+        search.search(owner, query(run.id())).items().forEach(asset ->
+                loaderByName.put(asset.name(), (Map<String, Object>) asset.parameters().get("load")));
+        assertThat(loaderByName).containsOnlyKeys("square (1)", "square (2)");
+        assertThat(loaderByName.get("square (1)")).isEqualTo(Map.of("type", "LoadImages", "version", 1,
+                "item", Map.of("number", 1, "of", 2, "hash", red)));
+        assertThat(loaderByName.get("square (2)")).isEqualTo(Map.of("type", "LoadImages", "version", 1,
+                "item", Map.of("number", 2, "of", 2, "hash", blue)));
+    }
+
+    @Test
     void reRunningAnEditedGraphAddsAVersionOfTheSameLogicalAsset() {
         String owner = TestAssets.user();
         String source = library.upload(owner, TestAssets.png(300, 300, Color.BLUE), "blue", List.of()).asset().id();

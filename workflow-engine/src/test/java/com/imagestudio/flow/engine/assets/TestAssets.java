@@ -46,6 +46,18 @@ final class TestAssets {
         return fromAsset(assetId, width, Map.of("name", name));
     }
 
+    /** Stored images (their hashes, separated by commas) each resized to fit {@code width} a side, encoded and kept under {@code name}. */
+    static Graph fromFolder(String hashes, int width, String name) {
+        return new Graph(List.of(
+                new GraphNode("load", "LoadImages", 1, Map.of("blobs", hashes)),
+                new GraphNode("resize", "Resize", 1, Map.of("width", width, "height", width, "mode", "fit")),
+                new GraphNode("encode", "Encode", 1, Map.of("format", "jpeg", "quality", 80)),
+                new GraphNode("save", "SaveToLibrary", 1, Map.of("name", name, "autoTags", false))),
+                List.of(new Edge("load.images", "resize.image"), new Edge("resize.image", "encode.image"),
+                        new Edge("encode.image", "save.image")),
+                List.of());
+    }
+
     /** The same graph, its SaveToLibrary node given these parameters. */
     static Graph fromAsset(String assetId, int width, Map<String, Object> saveParams) {
         return new Graph(List.of(

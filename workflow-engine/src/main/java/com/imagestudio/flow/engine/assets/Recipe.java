@@ -71,8 +71,9 @@ record Recipe(ValidatedGraph graph, String outputNode, List<String> steps) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String id : steps) {
             NodeSchema schema = graph.schema(id);
-            out.put(id, Map.of("type", schema.id(), "version", schema.version(),
-                    items.containsKey(id) ? "item" : "params", items.containsKey(id) ? items.get(id) : graph.params(id).asMap()));
+            Map<String, Object> item = items.get(id);
+            out.put(id, item != null ? Map.of("type", schema.id(), "version", schema.version(), "item", item)
+                    : Map.of("type", schema.id(), "version", schema.version(), "params", graph.params(id).asMap()));
         }
         return out;
     }

@@ -27,6 +27,11 @@ public enum ImageFormat {
         return mediaType;
     }
 
+    /** Whether the studio decodes it: every format it writes but AVIF. */
+    public boolean readable() {
+        return this != AVIF;
+    }
+
     /** The file extension OpenCV's encoder is chosen by. */
     public String extension() {
         return extension;

@@ -56,11 +56,20 @@ public final class ImageProbe {
         return Optional.of(checked(format, info));
     }
 
+    /**
+     * The header a blob reference gives, for an image the studio checked when it made the
+     * reference (an upload, a loader's list, a node's output): held to the same limits as a
+     * probed header, without reading the file.
+     */
+    public ImageInfo known(ImageFormat format, int width, int height) {
+        return checked(format, new ImageInfo(format, width, height));
+    }
+
     private static ImageFormat formatOf(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes)
                 .orElseThrow(() -> new BadInputException("the file is " + ImageFormat.describeUnknown(bytes)));
-        if (format == ImageFormat.AVIF) {
-            throw new BadInputException("the file is an AVIF image; AVIF is written by the studio but not read: "
+        if (!format.readable()) {
+            throw new BadInputException("the file is in " + format + ", a format the studio writes but does not read: "
                     + "use PNG, JPEG or WebP as input");
         }
         return format;

@@ -8,6 +8,7 @@ import com.imagestudio.flow.activities.image.ImageInfo;
 import com.imagestudio.flow.activities.image.ImageProbe;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +44,9 @@ public final class ImageInput {
     /**
      * A stored image that is checked from the start of its file ({@code head}): a node that only
      * checks it (a loader over a folder of photos) never reads the rest; one that decodes it
-     * reads the whole file once.
+     * reads the whole file once. A reference that gives a readable format, a size and dimensions
+     * is one the studio made when it checked or wrote the image: its header is taken from it,
+     * and only the pixel budget is checked again.
      */
     public static ImageInput stored(BlobRef ref, Supplier<BlobHead> head, Supplier<byte[]> bytes, ImageProbe probe) {
         return new ImageInput(() -> ref, bytes, head, probe, null);
@@ -67,9 +70,20 @@ public final class ImageInput {
     public ImageInfo info() {
         if (info == null) {
             info = decoded != null ? new ImageInfo(ImageFormat.PNG, decoded.cols(), decoded.rows())
-                    : loaded == null && head != null ? probeFromStart() : probe.probe(bytes());
+                    : loaded == null && head != null ? fromReference().orElseGet(this::probeFromStart)
+                    : probe.probe(bytes());
         }
         return info;
+    }
+
+    /** The header a reference of the studio's gives, if it is one (see {@link #stored}). */
+    private Optional<ImageInfo> fromReference() {
+        BlobRef known = ref();
+        if (known.size() <= 0 || known.width() <= 0 || known.height() <= 0) {
+            return Optional.empty();
+        }
+        return ImageFormat.ofMediaType(known.mediaType()).filter(ImageFormat::readable)
+                .map(format -> probe.known(format, known.width(), known.height()));
     }
 
     /** The header from the file's first bytes, or from all of them when it goes on past those. */
@@ -85,7 +99,9 @@ public final class ImageInput {
     /** The reference completed from the checked header: media type, size and dimensions. */
     public BlobRef checkedRef() {
         ImageInfo header = info();
-        long size = loaded != null ? loaded.length : start != null ? start.size() : bytes().length;
+        // a stored image neither loaded nor probed from its start was checked from its reference
+        long size = loaded != null ? loaded.length : start != null ? start.size()
+                : decoded == null && head != null ? ref().size() : bytes().length;
         return new BlobRef(ref().hash(), header.format().mediaType(), size, header.width(), header.height());
     }
 

@@ -4,6 +4,7 @@ import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.catalog.schema.PortType;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A value on a port, small enough for a Temporal payload: media as blob references, text and
@@ -25,6 +26,11 @@ public record PortValue(PortType type, BlobRef blob, String text, Double number,
 
     public static PortValue imageList(List<BlobRef> images) {
         return new PortValue(PortType.IMAGE_LIST, null, null, null, List.copyOf(images));
+    }
+
+    /** The blob references it holds: its blob, those of its list, or none. */
+    public Stream<BlobRef> blobs() {
+        return list != null ? list.stream() : Stream.ofNullable(blob);
     }
 
     /** What identifies the content, for the node cache key. */

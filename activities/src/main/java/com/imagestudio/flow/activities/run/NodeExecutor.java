@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -176,8 +177,16 @@ public final class NodeExecutor {
         private final List<Prepared> steps = new ArrayList<>();
         /** Why a step could not be prepared, thrown when the chain runs. */
         private ChainStepFailedException unprepared;
-        /** Stored images a step opened, by hash: the next step reads and probes them again for free. */
-        private final Map<String, ImageInput> opened = new HashMap<>();
+        /**
+         * Stored images a step opened, by hash: the next step reads and probes them again for
+         * free. A step may open them from several threads (a loader checking a folder).
+         */
+        private final Map<String, ImageInput> opened = new ConcurrentHashMap<>();
+        /**
+         * The references the steps were given, by hash: an image opened through one is not probed
+         * again. Written before a step runs, only read while it does.
+         */
+        private final Map<String, BlobRef> given = new HashMap<>();
         private final List<StepResult> done = new ArrayList<>();
         private final List<NodeResultCache.Entry> toCache = new ArrayList<>();
 
@@ -273,6 +282,7 @@ public final class NodeExecutor {
                     values.put(port, previous.values().get(output));
                 }
             });
+            values.values().stream().flatMap(PortValue::blobs).forEach(ref -> given.putIfAbsent(ref.hash(), ref));
             Instant started = Instant.now();
             NodeOutputs produced = step.node().execute(new NodeInputs(values, decoded, this::open, providers, progress),
                     step.params());
@@ -333,7 +343,8 @@ public final class NodeExecutor {
         }
 
         private ImageInput open(String hash) {
-            return opened.computeIfAbsent(hash, NodeExecutor.this::openImage);
+            return opened.computeIfAbsent(hash, stored -> openImage(given.getOrDefault(stored,
+                    new BlobRef(stored, "application/octet-stream", 0, 0, 0))));
         }
     }
 
@@ -359,7 +370,7 @@ public final class NodeExecutor {
 
     private boolean blobsStillExist(Map<String, PortValue> outputs) {
         return outputs.values().stream()
-                .flatMap(v -> v.list() != null ? v.list().stream() : Stream.ofNullable(v.blob()))
+                .flatMap(PortValue::blobs)
                 .allMatch(blob -> existsQuietly(blob.hash()));
     }
 
@@ -371,8 +382,8 @@ public final class NodeExecutor {
         }
     }
 
-    private ImageInput openImage(String hash) {
-        BlobRef ref = new BlobRef(hash, "application/octet-stream", 0, 0, 0);
+    private ImageInput openImage(BlobRef ref) {
+        String hash = ref.hash();
         return ImageInput.stored(ref, () -> read(hash, () -> blobs.head(hash, HEADER_BYTES)),
                 () -> read(hash, () -> blobs.get(hash)), probe);
     }

@@ -15,6 +15,7 @@ import com.imagestudio.flow.activities.testing.InMemoryNodeResultCache;
 import com.imagestudio.flow.activities.testing.Rgb;
 import com.imagestudio.flow.activities.testing.TestImages;
 import com.imagestudio.flow.activities.testing.TestImages.Dimensions;
+import com.imagestudio.flow.activities.testing.ReadsCounted;
 import com.imagestudio.flow.activities.testing.TestNodes;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.PortType;
@@ -159,6 +160,22 @@ class ListMappingTest {
                 .containsExactlyElementsOf(photos.stream().map(BlobRef::hash).toList());
         assertSquaresInOrder(outputsOf(result, "save").get("image"), "image/jpeg");
         assertThat(resize.executions.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aLoadedFolderIsCheckedOnceByTheLoaderAndEachPhotoReadWholeOnceByTheStepsAfter() {
+        // given a worker whose blob reads are counted
+        ReadsCounted reads = new ReadsCounted(new FileSystemBlobStore(blobs));
+        NodeExecutor counted = new NodeExecutor(NodeCatalog.of(List.of(new Resize(), new Encode(), new SaveToLibrary(),
+                new LoadImages())), reads, new ImageProbe(TestNodes.MAX_PIXELS), new InMemoryNodeResultCache());
+
+        // when it loads the folder and covers each photo
+        ChainResult result = counted.run(loadedSquarePosts(COVER_200), p -> { });
+
+        // then the loader read each photo's start, and each cover read its photo whole: no probe twice
+        assertSquaresInOrder(outputsOf(result, "save").get("image"), "image/jpeg");
+        assertThat(reads.heads()).as("reads of a photo's start").hasValue(3);
+        assertThat(reads.wholes()).as("reads of a whole photo").hasValue(3);
     }
 
     @Test

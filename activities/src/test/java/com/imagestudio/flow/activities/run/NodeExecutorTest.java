@@ -1,8 +1,6 @@
 package com.imagestudio.flow.activities.run;
 
-import com.imagestudio.flow.activities.blob.BlobHead;
 import com.imagestudio.flow.activities.blob.BlobRef;
-import com.imagestudio.flow.activities.blob.BlobStore;
 import com.imagestudio.flow.activities.blob.FileSystemBlobStore;
 import com.imagestudio.flow.activities.image.ImageFormat;
 import com.imagestudio.flow.activities.image.ImageProbe;
@@ -20,6 +18,7 @@ import com.imagestudio.flow.activities.testing.InMemoryNodeResultCache;
 import com.imagestudio.flow.activities.testing.Rgb;
 import com.imagestudio.flow.activities.testing.TestImages;
 import com.imagestudio.flow.activities.testing.TestImages.Dimensions;
+import com.imagestudio.flow.activities.testing.ReadsCounted;
 import com.imagestudio.flow.activities.testing.TestNodes;
 import com.imagestudio.flow.catalog.schema.NodeCatalog;
 import com.imagestudio.flow.catalog.schema.NodeFlag;
@@ -34,12 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -86,8 +83,8 @@ class NodeExecutorTest {
         }
         assertThat(large.length).as("a photo longer than the start that is read").isGreaterThan(512 * 1024);
         BlobRef first = nodes.stored(large);
-        AtomicInteger wholeReads = new AtomicInteger();
-        NodeExecutor loader = new NodeExecutor(NodeCatalog.of(List.of(new LoadImages())), new WholeReadsCounted(store, wholeReads),
+        ReadsCounted reads = new ReadsCounted(store);
+        NodeExecutor loader = new NodeExecutor(NodeCatalog.of(List.of(new LoadImages())), reads,
                 new ImageProbe(TestNodes.MAX_PIXELS), cache);
 
         NodeResult result = loader.run(new NodeInvocation("run-1", "load", "LoadImages", 1,
@@ -96,7 +93,7 @@ class NodeExecutorTest {
         assertThat(result.outputs().get("images").list()).containsExactly(
                 new BlobRef(first.hash(), "image/jpeg", large.length, 1600, 1200),
                 new BlobRef(photo.hash(), "image/png", photo.size(), 400, 300));
-        assertThat(wholeReads).as("photos read whole").hasValue(0);
+        assertThat(reads.wholes()).as("photos read whole").hasValue(0);
     }
 
     @Test
@@ -413,42 +410,6 @@ class NodeExecutorTest {
         @Override
         public NodeOutputs execute(NodeInputs inputs, Void params) {
             return NodeOutputs.create().media("video", new EncodedMedia(BYTES, "video/mp4", 1080, 1920));
-        }
-    }
-
-    /** A blob store that counts the reads of whole blobs. */
-    private record WholeReadsCounted(BlobStore store, AtomicInteger reads) implements BlobStore {
-
-        @Override
-        public BlobRef put(byte[] bytes, String mediaType) throws IOException {
-            return store.put(bytes, mediaType);
-        }
-
-        @Override
-        public Optional<byte[]> get(String hash) throws IOException {
-            reads.incrementAndGet();
-            return store.get(hash);
-        }
-
-        @Override
-        public Optional<BlobHead> head(String hash, int maxBytes) throws IOException {
-            return store.head(hash, maxBytes);
-        }
-
-        @Override
-        public Optional<InputStream> open(String hash) throws IOException {
-            reads.incrementAndGet();
-            return store.open(hash);
-        }
-
-        @Override
-        public boolean exists(String hash) throws IOException {
-            return store.exists(hash);
-        }
-
-        @Override
-        public boolean delete(String hash) throws IOException {
-            return store.delete(hash);
         }
     }
 }

@@ -16,6 +16,8 @@ import com.imagestudio.flow.catalog.schema.PortType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Brings many uploaded or stored images into a graph as one list, in the order given: a folder
@@ -60,15 +62,30 @@ public final class LoadImages implements StudioNode<LoadImages.Params> {
             throw new BadInputException(hashes.size() + " images given; one run takes at most " + MAX_IMAGES
                     + ": split them over several runs");
         }
+        // each check reads the start of a file: they run in parallel, once per distinct image
+        Map<String, Checked> checked = hashes.stream().distinct().toList().parallelStream()
+                .collect(Collectors.toMap(hash -> hash, hash -> check(inputs, hash)));
         List<BlobRef> images = new ArrayList<>();
         for (int i = 0; i < hashes.size(); i++) {
-            try {
-                images.add(inputs.storedImage(hashes.get(i)).checkedRef());
-            } catch (BadInputException e) {
+            Checked image = checked.get(hashes.get(i));
+            if (image.refusal() != null) {
                 throw new BadInputException("image " + (i + 1) + " of " + hashes.size() + " (" + hashes.get(i) + "): "
-                        + e.getMessage(), e);
+                        + image.refusal().getMessage(), image.refusal());
             }
+            images.add(image.ref());
         }
         return NodeOutputs.create().value("images", PortValue.imageList(images));
+    }
+
+    /** An image checked: its reference, or why it is refused. */
+    private record Checked(BlobRef ref, BadInputException refusal) {
+    }
+
+    private static Checked check(NodeInputs inputs, String hash) {
+        try {
+            return new Checked(inputs.storedImage(hash).checkedRef(), null);
+        } catch (BadInputException e) {
+            return new Checked(null, e);
+        }
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,32 @@ class LoadImagesTest {
         assertThatThrownBy(() -> run(photo.hash() + "," + ABSENT))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("image 2 of 2 (" + ABSENT + "): no stored image has the hash " + ABSENT);
+    }
+
+    @Test
+    void refusesTheFirstBadImageInTheOrderGivenWhenSeveralAreBad() {
+        List<String> folder = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            folder.add(nodes.stored(TestImages.quadrantsPng(8 + i, 8)).hash());
+        }
+        String notAnImage = nodes.stored("not an image".getBytes(StandardCharsets.UTF_8)).hash();
+        folder.set(2, notAnImage);
+        folder.set(5, ABSENT);
+
+        assertThatThrownBy(() -> run(String.join(",", folder)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("image 3 of 8 (" + notAnImage + "): the file is ");
+    }
+
+    @Test
+    void anImageGivenTwiceIsListedTwice() {
+        BlobRef photo = nodes.stored(TestImages.quadrantsPng(30, 20));
+        BlobRef other = nodes.stored(TestImages.quadrantsPng(20, 30));
+
+        PortValue out = run(String.join(",", photo.hash(), other.hash(), photo.hash()));
+
+        assertThat(out.list()).extracting(BlobRef::hash).containsExactly(photo.hash(), other.hash(), photo.hash());
+        assertThat(out.list().get(2)).isEqualTo(out.list().get(0));
     }
 
     @Test

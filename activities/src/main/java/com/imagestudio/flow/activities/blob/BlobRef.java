@@ -19,6 +19,11 @@ public record BlobRef(String hash, String mediaType, long size, int width, int h
         Objects.requireNonNull(mediaType, "mediaType");
     }
 
+    /** A blob known by its hash alone: its media type, size and dimensions are not known yet. */
+    public static BlobRef byHash(String hash) {
+        return new BlobRef(hash, "application/octet-stream", 0, 0, 0);
+    }
+
     public static boolean isHash(String text) {
         return text != null && SHA256_HEX.matcher(text).matches();
     }

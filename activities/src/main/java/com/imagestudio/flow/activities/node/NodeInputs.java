@@ -1,5 +1,6 @@
 package com.imagestudio.flow.activities.node;
 
+import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.providers.ProgressListener;
 import com.imagestudio.flow.activities.providers.ProviderClients;
 import com.imagestudio.flow.catalog.schema.PortType;
@@ -21,25 +22,26 @@ public final class NodeInputs {
 
     private final Map<String, PortValue> values;
     private final Map<String, Decoded> decoded;
-    private final Function<String, ImageInput> images;
+    private final Function<BlobRef, ImageInput> images;
     private final ProviderClients providers;
     private final ProgressListener progress;
 
     /**
      * @param values the value on each connected input port
-     * @param images opens a stored image by its hash; throws {@link BadInputException} if absent
+     * @param images opens a stored image by its reference (see {@link ImageInput#stored}); throws
+     *               {@link BadInputException} if absent
      */
-    public NodeInputs(Map<String, PortValue> values, Function<String, ImageInput> images) {
+    public NodeInputs(Map<String, PortValue> values, Function<BlobRef, ImageInput> images) {
         this(values, images, ProviderClients.none(), ProgressListener.NONE);
     }
 
-    public NodeInputs(Map<String, PortValue> values, Function<String, ImageInput> images, ProviderClients providers,
+    public NodeInputs(Map<String, PortValue> values, Function<BlobRef, ImageInput> images, ProviderClients providers,
                       ProgressListener progress) {
         this(values, Map.of(), images, providers, progress);
     }
 
     /** @param decoded images handed over decoded, on ports that {@code values} leaves out */
-    public NodeInputs(Map<String, PortValue> values, Map<String, Decoded> decoded, Function<String, ImageInput> images,
+    public NodeInputs(Map<String, PortValue> values, Map<String, Decoded> decoded, Function<BlobRef, ImageInput> images,
                       ProviderClients providers, ProgressListener progress) {
         this.values = Map.copyOf(values);
         this.decoded = Map.copyOf(decoded);
@@ -76,12 +78,12 @@ public final class NodeInputs {
 
     public ImageInput image(String port) {
         Decoded handed = decoded.get(port);
-        return handed != null ? handed.image() : images.apply(value(port).blob().hash());
+        return handed != null ? handed.image() : images.apply(value(port).blob());
     }
 
     /** An image in the blob store, by hash (for nodes that load what a user uploaded). */
     public ImageInput storedImage(String hash) {
-        return images.apply(hash);
+        return images.apply(BlobRef.byHash(hash));
     }
 
     /** The raw bytes of a media input (image, audio, video), as stored. */

@@ -182,11 +182,6 @@ public final class NodeExecutor {
          * free. A step may open them from several threads (a loader checking a folder).
          */
         private final Map<String, ImageInput> opened = new ConcurrentHashMap<>();
-        /**
-         * The references the steps were given, by hash: an image opened through one is not probed
-         * again. Written before a step runs, only read while it does.
-         */
-        private final Map<String, BlobRef> given = new HashMap<>();
         private final List<StepResult> done = new ArrayList<>();
         private final List<NodeResultCache.Entry> toCache = new ArrayList<>();
 
@@ -282,7 +277,6 @@ public final class NodeExecutor {
                     values.put(port, previous.values().get(output));
                 }
             });
-            values.values().stream().flatMap(PortValue::blobs).forEach(ref -> given.putIfAbsent(ref.hash(), ref));
             Instant started = Instant.now();
             NodeOutputs produced = step.node().execute(new NodeInputs(values, decoded, this::open, providers, progress),
                     step.params());
@@ -342,9 +336,8 @@ public final class NodeExecutor {
             }
         }
 
-        private ImageInput open(String hash) {
-            return opened.computeIfAbsent(hash, stored -> openImage(given.getOrDefault(stored,
-                    new BlobRef(stored, "application/octet-stream", 0, 0, 0))));
+        private ImageInput open(BlobRef ref) {
+            return opened.computeIfAbsent(ref.hash(), hash -> openImage(ref));
         }
     }
 

@@ -33,7 +33,7 @@ class ImageInputTest {
 
         /** Opened by its hash alone, as a loader opens an upload. */
         ImageInput input() {
-            return input(new BlobRef("0".repeat(64), "application/octet-stream", 0, 0, 0));
+            return input(BlobRef.byHash("0".repeat(64)));
         }
 
         ImageInput input(BlobRef ref) {

@@ -78,8 +78,8 @@ public final class TestNodes {
         return PortValue.media(PortType.IMAGE, stored(bytes));
     }
 
-    private ImageInput open(String hash) {
-        BlobRef ref = new BlobRef(hash, "application/octet-stream", 0, 0, 0);
+    private ImageInput open(BlobRef ref) {
+        String hash = ref.hash();
         return new ImageInput(ref, () -> {
             try {
                 return store.get(hash).orElseThrow(() -> new BadInputException("no stored image has the hash " + hash));

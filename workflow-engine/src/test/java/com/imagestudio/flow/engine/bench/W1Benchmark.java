@@ -291,7 +291,7 @@ class W1Benchmark {
     private byte[] direct(byte[] jpeg) {
         BlobRef unstored = new BlobRef("0".repeat(64), "image/jpeg", jpeg.length, 0, 0);
         ImageInput input = new ImageInput(unstored, () -> jpeg, probe);
-        NodeInputs inputs = new NodeInputs(Map.of("image", PortValue.media(PortType.IMAGE, unstored)), hash -> input);
+        NodeInputs inputs = new NodeInputs(Map.of("image", PortValue.media(PortType.IMAGE, unstored)), ref -> input);
         NodeOutputs out = new Resize().execute(inputs, new Resize.Params(SIDE, SIDE, FitMode.FILL));
         try (Mat square = out.asMap().get("image").image()) {
             return ImageCodec.encode(square, new EncodeSettings(ImageFormat.JPEG, QUALITY, false)).bytes();

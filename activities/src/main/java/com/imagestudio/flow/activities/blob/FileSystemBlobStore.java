@@ -21,7 +21,7 @@ import java.util.Optional;
  * Blobs as files under a root folder, fanned out by the first two bytes of the hash
  * ({@code ab/cd/abcd...}). A write goes to a temporary file first and is moved into place
  * atomically, so readers never see a partial blob, and concurrent writers of the same content
- * both succeed.
+ * both succeed. The temporary files a crash left are deleted when the store opens.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
@@ -31,6 +31,7 @@ public final class FileSystemBlobStore implements BlobStore {
         this.root = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root.resolve("tmp"));
+            LeftoverFiles.sweep(this.root.resolve("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the blob folder " + this.root, e);
         }

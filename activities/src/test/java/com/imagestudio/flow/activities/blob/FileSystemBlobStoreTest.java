@@ -6,6 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,5 +49,17 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
         try (Stream<Path> temp = Files.list(root.resolve("tmp"))) {
             assertThat(temp).isEmpty();
         }
+    }
+
+    @Test
+    void theTemporaryFilesOfAWriteACrashCutOffAreDeletedWhenTheStoreOpensAndFreshOnesAreKept() throws IOException {
+        Path leftover = Files.writeString(root.resolve("tmp").resolve("2cf24dba123.part"), "half a blob");
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path another = Files.writeString(root.resolve("tmp").resolve("9f86d081456.part"), "being written");
+
+        new FileSystemBlobStore(root);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(another).exists();
     }
 }

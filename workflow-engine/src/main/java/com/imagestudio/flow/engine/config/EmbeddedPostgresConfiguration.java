@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL started inside the application when no {@code spring.datasource.url} is
@@ -26,13 +27,25 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** zonky's default, 10 s, is too short for a first start (initdb) on a busy 2-core machine. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(StudioProperties properties) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        String dir = properties.database().embeddedDir();
+        return start(properties.database().embeddedDir());
+    }
+
+    /**
+     * Starts the server on {@code dir} (blank: a throw-away folder), after stopping one a killed
+     * studio left running there. It stops with the JVM: the bean's {@code close} and zonky's
+     * shutdown hook.
+     */
+    static EmbeddedPostgres start(String dir) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(STARTUP_WAIT);
         if (!dir.isEmpty()) {
             Path data = Path.of(dir).toAbsolutePath();
             Files.createDirectories(data);
+            LeftoverPostgres.clear(data);
             builder.setDataDirectory(data).setCleanDataDirectory(false);
         }
         EmbeddedPostgres postgres = builder.start();

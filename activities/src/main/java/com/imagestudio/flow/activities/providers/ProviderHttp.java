@@ -1,5 +1,6 @@
 package com.imagestudio.flow.activities.providers;
 
+import com.imagestudio.flow.activities.net.PublicAddresses;
 import com.imagestudio.flow.catalog.provider.Provider;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -40,6 +41,7 @@ public final class ProviderHttp {
     private final Sleeper sleeper;
     private final Clock clock;
     private final UrlGuard guard;
+    private final OkHttpClient guarded;
     private final Function<ProviderResponse, String> errorReader;
 
     /**
@@ -54,6 +56,7 @@ public final class ProviderHttp {
         this.sleeper = sleeper;
         this.clock = clock;
         this.guard = new UrlGuard(allowPrivateDownloads);
+        this.guarded = guard.guarded(client);
         this.errorReader = errorReader;
     }
 
@@ -63,6 +66,10 @@ public final class ProviderHttp {
 
     /** Sends the request (rebuilt for each attempt) and returns the first 2xx answer. */
     public ProviderResponse execute(Supplier<Request> request, Duration timeout) {
+        return execute(client, request, timeout);
+    }
+
+    private ProviderResponse execute(OkHttpClient client, Supplier<Request> request, Duration timeout) {
         OkHttpClient timed = client.newBuilder().callTimeout(timeout).readTimeout(timeout).build();
         for (int attempt = 1; ; attempt++) {
             Request sent = request.get();
@@ -85,6 +92,8 @@ public final class ProviderHttp {
                             + asked.get().toSeconds() + " s)");
                 }
                 wait = asked.orElse(retry.backoff(attempt));
+            } catch (PublicAddresses.RefusedAddressException e) {
+                throw new IllegalArgumentException("refusing to download from an internal address: " + e.getMessage(), e);
             } catch (InterruptedIOException e) {
                 reason = "no answer within " + timeout.toSeconds() + " s";
                 wait = retry.backoff(attempt);
@@ -124,10 +133,13 @@ public final class ProviderHttp {
         }
     }
 
-    /** Downloads a result URL without credentials, after checking it points outside the worker's network. */
+    /**
+     * Downloads a result URL without credentials; every connection it makes, redirects included,
+     * must go outside the worker's network.
+     */
     public ProviderResponse download(String url, Duration timeout) {
         var checked = guard.check(url);
-        return execute(() -> new Request.Builder().url(checked).get().build(), timeout);
+        return execute(guarded, () -> new Request.Builder().url(checked).get().build(), timeout);
     }
 
     private static ProviderResponse read(Response response) throws IOException {

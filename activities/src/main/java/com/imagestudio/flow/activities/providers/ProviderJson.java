@@ -1,5 +1,7 @@
 package com.imagestudio.flow.activities.providers;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,5 +53,14 @@ public final class ProviderJson {
     public static String text(JsonNode json, String pointer) {
         JsonNode node = json.at(pointer);
         return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    /** For digests of what is submitted to a provider. */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

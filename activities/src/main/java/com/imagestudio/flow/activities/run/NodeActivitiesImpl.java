@@ -3,7 +3,6 @@ package com.imagestudio.flow.activities.run;
 import com.imagestudio.flow.activities.node.BadInputException;
 import com.imagestudio.flow.activities.providers.ProviderRejectedException;
 import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 
 import java.time.Duration;
@@ -15,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The Temporal face of {@link NodeExecutor}: maps input errors and provider refusals to
- * non-retryable failures, turns a provider node's progress into heartbeats, and heartbeats while
+ * non-retryable failures, turns a provider node's progress into heartbeats (carrying the ids of the
+ * provider jobs it submitted, which a retried attempt resumes: {@link Heartbeats}), and heartbeats while
  * any node or chain works, so that work that takes long is not taken for dead and the work of a
  * worker that died runs again once its heartbeat timeout passes, not its whole start-to-close timeout.
  */
@@ -36,9 +36,9 @@ public class NodeActivitiesImpl implements NodeActivities {
 
     @Override
     public NodeResult runNode(NodeInvocation invocation) {
-        ActivityExecutionContext context = Activity.getExecutionContext();
+        Heartbeats heartbeats = new Heartbeats(Activity.getExecutionContext());
         try {
-            return heartbeating(context, () -> executor.run(invocation, context::heartbeat));
+            return heartbeating(heartbeats, () -> executor.run(invocation, heartbeats));
         } catch (BadInputException | ProviderRejectedException e) {
             throw failure(invocation.nodeId(), invocation.type(), e);
         }
@@ -46,9 +46,9 @@ public class NodeActivitiesImpl implements NodeActivities {
 
     @Override
     public ChainResult runChain(FusedChain chain) {
-        ActivityExecutionContext context = Activity.getExecutionContext();
+        Heartbeats heartbeats = new Heartbeats(Activity.getExecutionContext());
         try {
-            return heartbeating(context, () -> executor.run(chain, context::heartbeat));
+            return heartbeating(heartbeats, () -> executor.run(chain, heartbeats));
         } catch (ChainStepFailedException e) {
             throw failure(e.step().nodeId(), e.step().type(), e.getCause(), e.done(), e.step().nodeId());
         }
@@ -70,15 +70,15 @@ public class NodeActivitiesImpl implements NodeActivities {
      * Does the work while heartbeating four times per heartbeat timeout (Temporal sends at most
      * one per 80% of it); without a heartbeat timeout, just does the work.
      */
-    private static <T> T heartbeating(ActivityExecutionContext context, Supplier<T> work) {
-        Duration timeout = context.getInfo().getHeartbeatTimeout();
+    private static <T> T heartbeating(Heartbeats heartbeats, Supplier<T> work) {
+        Duration timeout = Activity.getExecutionContext().getInfo().getHeartbeatTimeout();
         if (timeout == null || timeout.isZero()) {
             return work.get();
         }
         long period = Math.max(1, timeout.toMillis() / 4);
         ScheduledFuture<?> keepalive = KEEPALIVE.scheduleAtFixedRate(() -> {
             try {
-                context.heartbeat(null);
+                heartbeats.beat();
             } catch (RuntimeException e) {
                 // ended on the server (timed out, cancelled) or not reached: the work's own thread
                 // carries on, and an exception here must not end the keepalive

@@ -195,17 +195,55 @@ class NodeActivitiesImplTest {
             providers.enqueue(MockProviders.fixture(202, "stability/result-in-progress.json"));
             providers.enqueue(MockProviders.image(TestImages.quadrantsPng(100, 50)));
             NodeActivities withStability = activitiesWith(providers);
-            List<String> heartbeats = new CopyOnWriteArrayList<>();
-            environment.setActivityHeartbeatListener(String.class, heartbeats::add);
+            List<Checkpoint> heartbeats = new CopyOnWriteArrayList<>();
+            environment.setActivityHeartbeatListener(Checkpoint.class, heartbeats::add);
 
             NodeResult result = withStability.runNode(new NodeInvocation("run-1", "up-1", "StabilityUpscale", 1,
                     Map.of("mode", "creative", "prompt", "a sharp photo"), imageOn(image)));
 
             assertThat(result.outputs().get("image").blob().width()).isEqualTo(100);
             // Temporal throttles heartbeats sent in quick succession: at least the first one goes through
-            assertThat(heartbeats).isNotEmpty().allMatch(h -> h.contains("generation") && h.contains("in progress"));
+            assertThat(heartbeats).isNotEmpty().allMatch(h -> h.progress() == null
+                    || h.progress().contains("generation") && h.progress().contains("in progress"));
         }
     }
+
+    @Test
+    void aRetriedAttemptPollsTheJobItsFirstAttemptSubmittedInsteadOfPayingForANewOne() throws InterruptedException {
+        try (MockProviders providers = new MockProviders()) {
+            NodeInvocation upscale = new NodeInvocation("run-1", "up-1", "StabilityUpscale", 1,
+                    Map.of("mode", "creative", "prompt", "a sharp photo"), imageOn(image));
+            // given a first attempt that submitted its job, then lost the provider while polling
+            providers.enqueue(MockProviders.fixture(200, "stability/async-started.json"));
+            for (int i = 0; i < MockProviders.RETRY.maxAttempts(); i++) {
+                providers.enqueue(MockProviders.json(503, "{\"errors\":[\"down\"]}"));
+            }
+            NodeActivities withStability = activitiesWith(providers);
+            List<Checkpoint> heartbeats = new CopyOnWriteArrayList<>();
+            environment.setActivityHeartbeatListener(Checkpoint.class, heartbeats::add);
+            assertThat(catchThrowableOfType(ActivityFailure.class, () -> withStability.runNode(upscale))).isNotNull();
+            Checkpoint left = heartbeats.get(heartbeats.size() - 1);
+            assertThat(left.jobs()).containsValue(STARTED_ID);
+            for (int i = 0; i < 1 + MockProviders.RETRY.maxAttempts(); i++) {
+                providers.server().takeRequest();
+            }
+
+            // when the retried attempt runs with that heartbeat detail
+            providers.enqueue(MockProviders.fixture(202, "stability/result-in-progress.json"));
+            providers.enqueue(MockProviders.image(TestImages.quadrantsPng(100, 50)));
+            environment.setHeartbeatDetails(left);
+            NodeResult result = withStability.runNode(upscale);
+
+            // then it polls the same job and submits nothing new
+            assertThat(result.outputs().get("image").blob().width()).isEqualTo(100);
+            assertThat(providers.server().takeRequest().getUrl().encodedPath()).isEqualTo("/v2beta/results/" + STARTED_ID);
+            assertThat(providers.server().takeRequest().getUrl().encodedPath()).isEqualTo("/v2beta/results/" + STARTED_ID);
+            assertThat(providers.server().getRequestCount()).isEqualTo(1 + MockProviders.RETRY.maxAttempts() + 2);
+        }
+    }
+
+    /** The id in stability/async-started.json. */
+    private static final String STARTED_ID = "a6dc6c6e20acda010fe14d71f180658f2896ed9b4ec25aa99a6ff06c796987c4";
 
     @Test
     void aNodeHeartbeatsWhileItWorksSoThatWorkLongerThanTheHeartbeatTimeoutIsNotTakenForDead() {
@@ -213,7 +251,7 @@ class NodeActivitiesImplTest {
         NodeActivities withHeartbeats = activitiesOn(NodeCatalog.of(List.of(new HoldUntil(heartbeat))),
                 ProviderClients.none(), ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
                         .setHeartbeatTimeout(Duration.ofMillis(400)).build());
-        environment.setActivityHeartbeatListener(String.class, detail -> heartbeat.countDown());
+        environment.setActivityHeartbeatListener(Checkpoint.class, detail -> heartbeat.countDown());
 
         NodeResult result = withHeartbeats.runNode(new NodeInvocation("run-1", "hold-1", HoldUntil.ID, 1, Map.of(), imageOn(image)));
 

@@ -3,7 +3,14 @@ package com.imagestudio.flow.engine.webhooks;
 import com.imagestudio.flow.engine.json.EngineJson;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.run.RunView;
+import com.imagestudio.flow.activities.net.PublicAddresses;
 import io.temporal.failure.ApplicationFailure;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +18,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,17 +39,14 @@ import java.util.Map;
 class WebhookSender implements WebhookActivities {
 
     static final String SIGNATURE_HEADER = "X-Studio-Signature";
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final JdbcClient jdbc;
     private final RunService runs;
     private final WebhookSecrets secrets;
     private final WebhookUrls urls;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final OkHttpClient http;
 
     WebhookSender(JdbcClient jdbc, RunService runs, WebhookSecrets secrets, WebhookUrls urls, Clock clock) {
         this.jdbc = jdbc;
@@ -52,6 +54,11 @@ class WebhookSender implements WebhookActivities {
         this.secrets = secrets;
         this.urls = urls;
         this.clock = clock;
+        this.http = urls.client(new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .callTimeout(Duration.ofSeconds(30))
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .build());
     }
 
     @Override
@@ -70,29 +77,26 @@ class WebhookSender implements WebhookActivities {
         URI uri;
         try {
             uri = WebhookUrls.parse(call.url());
-            urls.requirePublic(uri);
         } catch (IllegalArgumentException refused) {
             throw ApplicationFailure.newNonRetryableFailure(refused.getMessage(), NOT_DELIVERABLE);
         }
         byte[] body = body(call, runs.find(ownerId, call.runId()));
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+        Request request = new Request.Builder().url(uri.toString())
                 .header("User-Agent", "image-studio-flow-webhooks")
                 .header("X-Studio-Delivery", call.deliveryId())
                 .header("X-Studio-Timestamp", String.valueOf(clock.instant().getEpochSecond()))
                 .header(SIGNATURE_HEADER, "sha256=" + sign(body, secret))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .post(RequestBody.create(body, JSON))
                 .build();
         int status;
-        try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+        } catch (PublicAddresses.RefusedAddressException refused) {
+            attempted(call, null, refused.getMessage());
+            throw ApplicationFailure.newNonRetryableFailure(refused.getMessage(), NOT_DELIVERABLE);
         } catch (IOException e) {
             attempted(call, null, "cannot reach the webhook: " + e.getMessage());
             throw ApplicationFailure.newFailure("cannot reach the webhook: " + e.getMessage(), "WebhookUnreachable");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApplicationFailure.newFailure("interrupted while calling the webhook", "WebhookUnreachable");
         }
         if (status / 100 != 2) {
             attempted(call, status, "the webhook answered " + status);

@@ -1,9 +1,10 @@
 package com.imagestudio.flow.engine.webhooks;
 
+import com.imagestudio.flow.activities.net.PublicAddresses;
+import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,9 +14,11 @@ import java.util.Locale;
 /**
  * Which URLs the studio will call back. Only http(s) URLs to public addresses: a webhook must not
  * be a way to reach the studio's own network (loopback, private, link-local, unique-local,
- * carrier-grade NAT or multicast addresses), unless {@code studio.webhooks.allow-private=true}
+ * carrier-grade NAT, multicast, reserved addresses and IPv6 forms embedding such an IPv4: the rule of
+ * {@link PublicAddresses}), unless {@code studio.webhooks.allow-private=true}
  * (tests, or a studio whose receivers live on its own network). Checked when a URL is registered
- * and again before every call, since a name can resolve elsewhere later.
+ * and again on every call, by the resolver of the client the call goes through, so the call reaches
+ * exactly the addresses checked.
  */
 @Component
 public class WebhookUrls {
@@ -45,7 +48,7 @@ public class WebhookUrls {
     }
 
     /** @throws IllegalArgumentException when the URL's host resolves to an address webhooks may not reach */
-    void requirePublic(URI uri) {
+    private void requirePublic(URI uri) {
         if (allowPrivate) {
             return;
         }
@@ -84,21 +87,15 @@ public class WebhookUrls {
     }
 
     static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
+        return !PublicAddresses.isPublic(address);
+    }
+
+    /** The client webhook calls go through: it connects only to the addresses it checked, and follows no redirect. */
+    OkHttpClient client(OkHttpClient base) {
+        OkHttpClient.Builder builder = base.newBuilder().followRedirects(false).followSslRedirects(false);
+        if (!allowPrivate) {
+            builder.dns(PublicAddresses.checking(base.dns())).socketFactory(PublicAddresses.checkingSockets());
         }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            // fc00::/7 unique local; ::ffff:a.b.c.d mapped addresses are returned as Inet4Address by Java
-            return (bytes[0] & 0xFE) == 0xFC;
-        }
-        int first = bytes[0] & 0xFF;
-        int second = bytes[1] & 0xFF;
-        return first == 0                                   // "this network"
-                || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64.0.0/10
-                || (first == 192 && second == 0 && (bytes[2] & 0xFF) == 0) // IETF protocol assignments
-                || (first == 198 && (second == 18 || second == 19))       // benchmarking
-                || first >= 240;                              // reserved and broadcast
+        return builder.build();
     }
 }

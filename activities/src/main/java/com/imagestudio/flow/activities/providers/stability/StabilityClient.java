@@ -17,6 +17,9 @@ import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +78,18 @@ public final class StabilityClient {
             return path;
         }
 
+        /** A stable digest of what the form submits (its multipart boundary aside). */
+        String digest() {
+            MessageDigest sha = ProviderJson.sha256();
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
+            fields.forEach((name, value) -> sha.update(("\0" + name + "=" + value).getBytes(StandardCharsets.UTF_8)));
+            files.forEach((name, upload) -> {
+                sha.update(("\0" + name + ":" + upload.mediaType() + ":").getBytes(StandardCharsets.UTF_8));
+                sha.update(upload.bytes());
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        }
+
         public Map<String, String> fields() {
             return fields;
         }
@@ -120,9 +135,13 @@ public final class StabilityClient {
         }, schedule, progress);
     }
 
-    /** Starts an asynchronous operation and waits for its image. */
+    /**
+     * Starts an asynchronous operation, or takes up the one an earlier attempt of this activity
+     * started for the same form, and waits for its image.
+     */
     public byte[] imageAsync(Form form, PollSchedule schedule, ProgressListener progress) {
-        return result(start(form, Duration.ofSeconds(60)), schedule, progress);
+        String id = progress.job("stability " + form.path() + " " + form.digest(), () -> start(form, Duration.ofSeconds(60)));
+        return result(id, schedule, progress);
     }
 
     private Request post(Form form, String accept) {

@@ -18,6 +18,8 @@ import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,9 +107,14 @@ public final class WaveSpeedClient {
         }, schedule, progress);
     }
 
-    /** Submits, waits (reporting progress) and downloads the first output. */
+    /**
+     * Submits (or takes up the prediction an earlier attempt of this activity submitted for the
+     * same model and input), waits (reporting progress) and downloads the first output.
+     */
     public Output run(String model, ObjectNode input, PollSchedule schedule, ProgressListener progress) {
-        String id = submit(model, input);
+        MessageDigest sha = ProviderJson.sha256();
+        String request = "wavespeed " + model + " " + HexFormat.of().formatHex(sha.digest(ProviderJson.bytes(input)));
+        String id = progress.job(request, () -> submit(model, input));
         List<String> outputs = await(id, schedule, progress);
         return download(outputs.get(0));
     }

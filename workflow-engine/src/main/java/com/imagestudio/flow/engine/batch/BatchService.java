@@ -283,11 +283,25 @@ public class BatchService {
         return resumed;
     }
 
-    /** Ends as FAILED a batch that cannot start again, so that it neither hangs nor keeps the others from resuming. */
+    /**
+     * Ends as FAILED a batch that cannot start again, with its unfinished rows and their runs
+     * (the reason on each), so that it neither hangs nor keeps the others from resuming.
+     */
     private void failUnresumable(String batchId, RuntimeException broken) {
         log.warn("batch {} could not be resumed after a restart; ended as failed", batchId, broken);
-        jdbc.sql("update batches set status = 'FAILED', finished_at = :at where id = :id and status in ('QUEUED', 'RUNNING')")
-                .param("at", Timestamp.from(clock.instant())).param("id", batchId).update();
+        String reason = "the batch could not be resumed after a restart: " + broken.getMessage();
+        Timestamp at = Timestamp.from(clock.instant());
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                            update runs set status = 'FAILED', error = :reason, finished_at = :at
+                            where id in (select run_id from batch_rows where batch_id = :batch)
+                              and status in ('QUEUED', 'RUNNING')""")
+                    .param("reason", reason).param("at", at).param("batch", batchId).update();
+            jdbc.sql("update batch_rows set status = 'FAILED', error = :reason where batch_id = :batch and status in ('PENDING', 'RUNNING')")
+                    .param("reason", reason).param("batch", batchId).update();
+            jdbc.sql("update batches set status = 'FAILED', finished_at = :at where id = :batch and status in ('QUEUED', 'RUNNING')")
+                    .param("at", at).param("batch", batchId).update();
+        });
     }
 
     private void startWorkflow(String batchId, int concurrency) {

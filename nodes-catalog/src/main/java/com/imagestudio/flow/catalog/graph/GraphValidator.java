@@ -84,6 +84,11 @@ public final class GraphValidator {
                 problem(null, ProblemCode.EMPTY_GRAPH, "the graph has no nodes");
                 return ValidationResult.invalid(problems);
             }
+            checkSize();
+            if (!problems.isEmpty()) {
+                // nothing else is worth checking on a graph too big to record or to run
+                return ValidationResult.invalid(problems);
+            }
             resolveNodes();
             Map<String, Map<String, Object>> rawParams = bindInputs();
             Map<String, ParamValues> params = checkParams(rawParams);
@@ -102,6 +107,69 @@ public final class GraphValidator {
             return ValidationResult.valid(new ValidatedGraph(
                     new Graph(pinned, graph.edges(), graph.inputs()), schemas, params, incoming, order,
                     Set.copyOf(mapped)));
+        }
+
+        private void checkSize() {
+            if (graph.nodes().size() > GraphLimits.MAX_NODES) {
+                problem(null, ProblemCode.TOO_LARGE, "the graph has " + graph.nodes().size() + " nodes; the limit is "
+                        + GraphLimits.MAX_NODES);
+            }
+            int edges = graph.edges() == null ? 0 : graph.edges().size();
+            if (edges > GraphLimits.MAX_EDGES) {
+                problem(null, ProblemCode.TOO_LARGE, "the graph has " + edges + " edges; the limit is " + GraphLimits.MAX_EDGES);
+            }
+            long text = 0;
+            for (GraphNode node : graph.nodes()) {
+                if (node.params() != null) {
+                    for (Map.Entry<String, Object> param : node.params().entrySet()) {
+                        text += checkText(node.id(), "parameter \"" + param.getKey() + "\"", param.getValue());
+                    }
+                }
+            }
+            if (runInputs != null) {
+                if (runInputs.size() > GraphLimits.MAX_INPUTS) {
+                    problem(null, ProblemCode.TOO_LARGE, runInputs.size() + " input values; the limit is "
+                            + GraphLimits.MAX_INPUTS);
+                }
+                for (Map.Entry<String, ?> input : runInputs.entrySet()) {
+                    text += checkText(null, "input \"" + input.getKey() + "\"", input.getValue());
+                }
+            }
+            if (text > GraphLimits.MAX_TOTAL_TEXT) {
+                problem(null, ProblemCode.TOO_LARGE, "the graph's parameters and inputs hold " + text
+                        + " characters of text; the limit is " + GraphLimits.MAX_TOTAL_TEXT);
+            }
+        }
+
+        /** Reports a string over the limit anywhere in a value (lists and maps included); returns the characters seen. */
+        private long checkText(String nodeId, String what, Object value) {
+            long length = textLength(value);
+            if (length > GraphLimits.MAX_TEXT) {
+                problem(nodeId, ProblemCode.TOO_LARGE, what + " holds " + length + " characters; the limit is "
+                        + GraphLimits.MAX_TEXT);
+            }
+            return length;
+        }
+
+        private static long textLength(Object value) {
+            if (value instanceof CharSequence text) {
+                return text.length();
+            }
+            if (value instanceof Map<?, ?> map) {
+                long length = 0;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    length += textLength(entry.getKey()) + textLength(entry.getValue());
+                }
+                return length;
+            }
+            if (value instanceof Iterable<?> items) {
+                long length = 0;
+                for (Object item : items) {
+                    length += textLength(item);
+                }
+                return length;
+            }
+            return 0;
         }
 
         private void resolveNodes() {

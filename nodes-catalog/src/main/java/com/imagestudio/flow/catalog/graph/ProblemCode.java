@@ -23,5 +23,7 @@ public enum ProblemCode {
     /** A provider node fed a list: only local nodes run once per item; providers run in a batch. */
     PROVIDER_NODE_MAPPED,
     /** A connected output of a mapped node whose type has no list (text, number, or a list itself). */
-    NO_LIST_OF_OUTPUT_TYPE
+    NO_LIST_OF_OUTPUT_TYPE,
+    /** The graph, a parameter or an input is over one of the size limits of {@link GraphLimits}. */
+    TOO_LARGE
 }

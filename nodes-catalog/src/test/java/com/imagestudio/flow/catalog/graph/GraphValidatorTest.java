@@ -32,6 +32,46 @@ class GraphValidatorTest {
     }
 
     @Nested
+    class Limits {
+
+        @Test
+        void reportsAParameterOverTheTextLimitOnItsNodeNamingTheLimit() {
+            Graph graph = sourceBlurSave().node("big", "Blur", Map.of("radius", "x".repeat(GraphLimits.MAX_TEXT + 1))).build();
+
+            ValidationResult result = validator.validate(graph, Map.of());
+
+            assertProblems(result).containsExactly(tuple(ProblemCode.TOO_LARGE, "big"));
+            assertThat(onlyMessage(result)).contains("\"radius\"", String.valueOf(GraphLimits.MAX_TEXT));
+        }
+
+        @Test
+        void reportsMoreNodesThanTheLimit() {
+            TestGraphs graph = sourceBlurSave();
+            for (int i = 0; i <= GraphLimits.MAX_NODES; i++) {
+                graph.node("extra" + i, "Blur");
+            }
+
+            ValidationResult result = validator.validate(graph.build());
+
+            assertProblems(result).containsExactly(tuple(ProblemCode.TOO_LARGE, null));
+            assertThat(onlyMessage(result)).contains(String.valueOf(GraphLimits.MAX_NODES));
+        }
+
+        @Test
+        void reportsTextUnderEachLimitButOverTheTotal() {
+            Map<String, Object> inputs = new java.util.HashMap<>();
+            for (int i = 0; i < 6; i++) {
+                inputs.put("text" + i, "x".repeat(GraphLimits.MAX_TEXT));
+            }
+
+            ValidationResult result = validator.validate(sourceBlurSave().build(), inputs);
+
+            assertProblems(result).containsExactly(tuple(ProblemCode.TOO_LARGE, null));
+            assertThat(onlyMessage(result)).contains(String.valueOf(GraphLimits.MAX_TOTAL_TEXT));
+        }
+    }
+
+    @Nested
     class Nodes {
 
         @Test

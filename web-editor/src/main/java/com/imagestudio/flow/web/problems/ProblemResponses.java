@@ -14,6 +14,7 @@ import com.imagestudio.flow.engine.credits.InsufficientCreditsException;
 import com.imagestudio.flow.engine.schedule.ScheduleNotFoundException;
 import com.imagestudio.flow.engine.run.RunNotFoundException;
 import com.imagestudio.flow.engine.run.RunNotRetryableException;
+import com.imagestudio.flow.engine.run.RunNotStartedException;
 import com.imagestudio.flow.engine.run.TooManyRunsException;
 import com.imagestudio.flow.engine.workflows.IdempotencyKeyInUseException;
 import com.imagestudio.flow.engine.workflows.IdempotencyKeyReusedException;
@@ -67,6 +68,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooManyRuns(TooManyRunsException e) {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-runs", "Too many runs in progress", e.getMessage());
+    }
+
+    /** The run was recorded but its workflow could not start; it is ended as FAILED, with the reason. */
+    @ExceptionHandler
+    ProblemDetail runNotStarted(RunNotStartedException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "run-not-started", "The run could not start",
+                e.getMessage());
+        problem.setProperty("runId", e.runId());
+        return problem;
     }
 
     /** Every bad row of a batch with its CSV line (null for the batch as a whole); nothing was stored. */

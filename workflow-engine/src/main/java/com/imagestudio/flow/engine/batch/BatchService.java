@@ -12,6 +12,8 @@ import com.imagestudio.flow.engine.workflows.SavedWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,8 @@ public class BatchService {
     private static final TypeReference<Map<String, Object>> INPUTS = new TypeReference<>() {
     };
     private static final int INSERT_CHUNK = 1_000;
+
+    private static final Logger log = LoggerFactory.getLogger(BatchService.class);
 
     private final BatchRowBinder binder;
     private final RunService runs;
@@ -247,32 +251,57 @@ public class BatchService {
         List<Unfinished> unfinished = jdbc.sql("select id, concurrency from batches where status in ('QUEUED', 'RUNNING')")
                 .query((rs, i) -> new Unfinished(rs.getString("id"), rs.getInt("concurrency"))).list();
         for (Unfinished batch : unfinished) {
-            jdbc.sql("""
-                            select r.run_id from batch_rows r join runs on runs.id = r.run_id
-                            where r.batch_id = :batch and r.status = 'RUNNING' and runs.status in ('QUEUED', 'RUNNING')""")
-                    .param("batch", batch.id()).query(String.class).list()
-                    .forEach(runs::interrupted);
-            jdbc.sql("""
-                            update batch_rows r set status = runs.status, error = runs.error from runs
-                            where runs.id = r.run_id and r.batch_id = :batch and r.status = 'RUNNING'
-                              and runs.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')""")
-                    .param("batch", batch.id()).update();
-            BatchRequest request = jdbc.sql("""
-                            select count(*) filter (where status = 'SUCCEEDED') as succeeded,
-                                   count(*) filter (where status = 'FAILED')    as failed
-                            from batch_rows where batch_id = :batch""")
-                    .param("batch", batch.id())
-                    .query((rs, i) -> BatchRequest.resumed(batch.id(), batch.concurrency(), rs.getInt("succeeded"),
-                            rs.getInt("failed")))
-                    .single();
             try {
-                startWorkflow(request);
-                resumed.add(batch.id());
-            } catch (WorkflowExecutionAlreadyStarted alive) {
-                // its workflow survived (a real cluster, or it is simply still running): leave it be
+                jdbc.sql("""
+                                select r.run_id from batch_rows r join runs on runs.id = r.run_id
+                                where r.batch_id = :batch and r.status = 'RUNNING' and runs.status in ('QUEUED', 'RUNNING')""")
+                        .param("batch", batch.id()).query(String.class).list()
+                        .forEach(runs::interrupted);
+                jdbc.sql("""
+                                update batch_rows r set status = runs.status, error = runs.error from runs
+                                where runs.id = r.run_id and r.batch_id = :batch and r.status = 'RUNNING'
+                                  and runs.status in ('SUCCEEDED', 'FAILED', 'CANCELLED')""")
+                        .param("batch", batch.id()).update();
+                BatchRequest request = jdbc.sql("""
+                                select count(*) filter (where status = 'SUCCEEDED') as succeeded,
+                                       count(*) filter (where status = 'FAILED')    as failed
+                                from batch_rows where batch_id = :batch""")
+                        .param("batch", batch.id())
+                        .query((rs, i) -> BatchRequest.resumed(batch.id(), batch.concurrency(), rs.getInt("succeeded"),
+                                rs.getInt("failed")))
+                        .single();
+                try {
+                    startWorkflow(request);
+                    resumed.add(batch.id());
+                } catch (WorkflowExecutionAlreadyStarted alive) {
+                    // its workflow survived (a real cluster, or it is simply still running): leave it be
+                }
+            } catch (RuntimeException broken) {
+                failUnresumable(batch.id(), broken);
             }
         }
         return resumed;
+    }
+
+    /**
+     * Ends as FAILED a batch that cannot start again, with its unfinished rows and their runs
+     * (the reason on each), so that it neither hangs nor keeps the others from resuming.
+     */
+    private void failUnresumable(String batchId, RuntimeException broken) {
+        log.warn("batch {} could not be resumed after a restart; ended as failed", batchId, broken);
+        String reason = "the batch could not be resumed after a restart: " + broken.getMessage();
+        Timestamp at = Timestamp.from(clock.instant());
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                            update runs set status = 'FAILED', error = :reason, finished_at = :at
+                            where id in (select run_id from batch_rows where batch_id = :batch)
+                              and status in ('QUEUED', 'RUNNING')""")
+                    .param("reason", reason).param("at", at).param("batch", batchId).update();
+            jdbc.sql("update batch_rows set status = 'FAILED', error = :reason where batch_id = :batch and status in ('PENDING', 'RUNNING')")
+                    .param("reason", reason).param("batch", batchId).update();
+            jdbc.sql("update batches set status = 'FAILED', finished_at = :at where id = :batch and status in ('QUEUED', 'RUNNING')")
+                    .param("at", at).param("batch", batchId).update();
+        });
     }
 
     private void startWorkflow(String batchId, int concurrency) {

@@ -3,6 +3,7 @@ package com.imagestudio.flow.engine.config;
 import com.imagestudio.flow.engine.batch.BatchService;
 import com.imagestudio.flow.engine.run.RunService;
 import com.imagestudio.flow.engine.schedule.ScheduleService;
+import com.imagestudio.flow.engine.webhooks.WebhookDeliveries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * On the in-process Temporal server, workflows do not survive a restart; the database still
- * knows which runs, batches and schedules were unfinished, so they are started again once the
+ * knows which runs, batches, schedules and webhook deliveries were unfinished, so they are started again once the
  * studio is up. A real cluster keeps its workflows, and the workers simply pick them up again.
  */
 @Component
@@ -25,12 +26,15 @@ class EmbeddedRestartResumer {
     private final RunService runs;
     private final BatchService batches;
     private final ScheduleService schedules;
+    private final WebhookDeliveries webhooks;
     private final StudioProperties properties;
 
-    EmbeddedRestartResumer(RunService runs, BatchService batches, ScheduleService schedules, StudioProperties properties) {
+    EmbeddedRestartResumer(RunService runs, BatchService batches, ScheduleService schedules, WebhookDeliveries webhooks,
+                           StudioProperties properties) {
         this.runs = runs;
         this.batches = batches;
         this.schedules = schedules;
+        this.webhooks = webhooks;
         this.properties = properties;
     }
 
@@ -43,10 +47,18 @@ class EmbeddedRestartResumer {
         resume("run(s)", runs::resumeUnfinished);
         resume("batch(es)", batches::resumeUnfinished);
         resume("schedule(s)", schedules::resumeAll);
+        resume("webhook deliverie(s)", webhooks::resumePending);
     }
 
     private static void resume(String what, Supplier<List<String>> restart) {
-        List<String> resumed = restart.get();
+        List<String> resumed;
+        try {
+            resumed = restart.get();
+        } catch (RuntimeException broken) {
+            // each kind ends what it cannot resume; whatever still escapes must not stop the studio starting
+            log.error("Could not start again the {} interrupted by the last shutdown", what, broken);
+            return;
+        }
         if (!resumed.isEmpty()) {
             log.info("Started again {} {} interrupted by the last shutdown: {}", resumed.size(), what, resumed);
         }

@@ -17,6 +17,7 @@ import com.imagestudio.flow.engine.json.EngineJson;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import org.springframework.stereotype.Service;
@@ -95,7 +96,13 @@ public class RunService {
             throw new TooManyRunsException(inFlight, subscription);
         }
         Recorded recorded = record(ownerId, runId, validated, inputs, origin);
-        startWorkflow(recorded.request());
+        try {
+            startWorkflow(recorded.request());
+        } catch (RuntimeException refused) {
+            // a run left QUEUED with no workflow would count against the plan's runs at once for ever
+            endWithoutWorkflow(runId, RunStatus.FAILED, "the run could not start: " + refused.getMessage());
+            throw new RunNotStartedException(runId, refused);
+        }
         return view(recorded.run(), recorded.nodes());
     }
 
@@ -163,15 +170,18 @@ public class RunService {
     public List<String> resumeUnfinished() {
         List<String> resumed = new ArrayList<>();
         for (RunEntity run : runs.findUnfinishedOutsideBatches()) {
-            Optional<RunRequest> request = interrupted(run.id());
-            if (request.isEmpty()) {
-                continue;
-            }
             try {
-                startWorkflow(request.get());
-                resumed.add(run.id());
+                Optional<RunRequest> request = interrupted(run.id());
+                if (request.isPresent()) {
+                    startWorkflow(request.get());
+                    resumed.add(run.id());
+                }
             } catch (WorkflowExecutionAlreadyStarted alive) {
                 // its workflow survived (a real cluster, or it is simply still running): leave it be
+            } catch (RuntimeException broken) {
+                // one run that cannot start again must not keep the others, or the studio, from starting
+                endWithoutWorkflow(run.id(), RunStatus.FAILED, "the run could not be resumed after a restart: "
+                        + broken.getMessage());
             }
         }
         return resumed;
@@ -237,12 +247,40 @@ public class RunService {
         return find(ownerId, runId);
     }
 
-    /** Asks the run to stop: running nodes are cancelled, and the run ends as CANCELLED. */
+    /**
+     * Asks the run to stop: running nodes are cancelled, and the run ends as CANCELLED. A run
+     * whose workflow never started or is gone (it ended without recording it, or was lost to a
+     * restart) is ended as CANCELLED here, as its workflow would have.
+     */
     public RunView cancel(String ownerId, String runId) {
         RunView current = find(ownerId, runId);
-        if (!current.status().isFinal()) {
+        if (current.status().isFinal()) {
+            return current;
+        }
+        try {
             temporal.newUntypedWorkflowStub(runId).cancel();
+        } catch (WorkflowNotFoundException gone) {
+            endWithoutWorkflow(runId, RunStatus.CANCELLED, "cancelled");
+            return find(ownerId, runId);
         }
         return current;
+    }
+
+    /**
+     * Ends a run that has no workflow to end it: its unfinished nodes are skipped and the credits
+     * it reserved, if any, are given back.
+     */
+    private void endWithoutWorkflow(String runId, RunStatus status, String reason) {
+        transaction.executeWithoutResult(tx -> {
+            RunEntity run = runs.findById(runId).orElseThrow(() -> new RunNotFoundException(runId));
+            if (run.status().isFinal()) {
+                return;
+            }
+            run.finished(status, null, reason, clock.instant());
+            nodes.findByRunIdOrderByPosition(runId).stream()
+                    .filter(node -> node.status() == NodeStatus.PENDING || node.status() == NodeStatus.RUNNING)
+                    .forEach(RunNodeEntity::skipped);
+            ledger.release(runId, run.ownerId());
+        });
     }
 }

@@ -10,6 +10,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +35,7 @@ import java.util.UUID;
 public class ScheduleService {
 
     public static final int MAX_NEXT = 100;
+    private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
     private static final int RECENT_FIRES = 10;
 
     private final JdbcClient jdbc;
@@ -194,6 +197,9 @@ public class ScheduleService {
                 resumed.add(stored.id());
             } catch (WorkflowExecutionAlreadyStarted alive) {
                 // a cluster kept it
+            } catch (RuntimeException broken) {
+                // left as it is (a schedule has no end state) and tried again at the next start
+                log.warn("schedule {} could not be resumed after a restart", stored.id(), broken);
             }
         }
         return resumed;

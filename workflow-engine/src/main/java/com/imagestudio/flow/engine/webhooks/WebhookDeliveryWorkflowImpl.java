@@ -22,10 +22,24 @@ public class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflow {
             .setDoNotRetry(WebhookActivities.NOT_DELIVERABLE)
             .build();
 
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofMinutes(1);
+
     private final WebhookActivities calls = Workflow.newActivityStub(WebhookActivities.class, ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(1))
+            .setStartToCloseTimeout(ATTEMPT_TIMEOUT)
             .setRetryOptions(DELIVERY_RETRY)
             .build());
+
+    /** The longest a delivery can take from its first attempt to its last: every attempt timed out, every backoff waited. */
+    static Duration retryWindow() {
+        Duration window = ATTEMPT_TIMEOUT.multipliedBy(DELIVERY_RETRY.getMaximumAttempts());
+        Duration interval = DELIVERY_RETRY.getInitialInterval();
+        for (int attempt = 1; attempt < DELIVERY_RETRY.getMaximumAttempts(); attempt++) {
+            window = window.plus(interval);
+            Duration next = Duration.ofMillis((long) (interval.toMillis() * DELIVERY_RETRY.getBackoffCoefficient()));
+            interval = next.compareTo(DELIVERY_RETRY.getMaximumInterval()) > 0 ? DELIVERY_RETRY.getMaximumInterval() : next;
+        }
+        return window;
+    }
 
     @Override
     public void deliver(WebhookCall call) {

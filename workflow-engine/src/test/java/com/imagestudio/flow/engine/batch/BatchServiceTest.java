@@ -261,6 +261,35 @@ class BatchServiceTest {
         awaitEnd(id);
     }
 
+    @Test
+    void aBatchThatCannotBeResumedIsFailedWithTheReasonAndTheOthersResume() throws Exception {
+        String csv = "image,side\n" + png(20, 20, Color.GREEN) + ",8\n";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String batchId = awaitEnd(batches.create(user, spec(), csv.getBytes(StandardCharsets.UTF_8), Map.of(), null).id()).id();
+            // as the database looks when the studio stopped with the batch's row running
+            jdbc.sql("update batches set status = 'RUNNING', finished_at = null where id = :batch").param("batch", batchId).update();
+            jdbc.sql("update batch_rows set status = 'RUNNING' where batch_id = :batch").param("batch", batchId).update();
+            jdbc.sql("update runs set status = 'RUNNING', finished_at = null where id in (select run_id from batch_rows where batch_id = :batch)")
+                    .param("batch", batchId).update();
+            ids.add(batchId);
+        }
+        // the middle batch's run holds a graph this studio can no longer read
+        jdbc.sql("update runs set graph = '\"not a graph\"'::jsonb where id in (select run_id from batch_rows where batch_id = :batch)")
+                .param("batch", ids.get(1)).update();
+
+        List<String> resumed = batches.resumeUnfinished();
+
+        assertThat(resumed).contains(ids.get(0), ids.get(2)).doesNotContain(ids.get(1));
+        assertThat(batches.find(user, ids.get(1)).status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(batches.rows(user, ids.get(1), null, 10, 0)).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo(BatchRowStatus.FAILED);
+            assertThat(row.error()).startsWith("the batch could not be resumed after a restart: ");
+        });
+        assertThat(awaitEnd(ids.get(0)).status()).isEqualTo(BatchStatus.SUCCEEDED);
+        assertThat(awaitEnd(ids.get(2)).status()).isEqualTo(BatchStatus.SUCCEEDED);
+    }
+
     private BatchView awaitEnd(String batchId) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         BatchView batch = batches.find(user, batchId);

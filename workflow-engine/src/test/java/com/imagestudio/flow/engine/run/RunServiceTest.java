@@ -42,6 +42,10 @@ class RunServiceTest {
     RunNodeRepository nodeRows;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired
+    com.imagestudio.flow.catalog.graph.GraphValidator validator;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void runsAResizeAndEncodeGraphToAJpegOfTheRequestedSize() throws IOException {
@@ -121,6 +125,39 @@ class RunServiceTest {
             assertThat(node.status()).isEqualTo(NodeStatus.SUCCEEDED);
             assertThat(node.cached()).as(node.id() + " from the cache").isTrue();
         });
+    }
+
+    @Test
+    void aRunThatCannotBeResumedIsFailedWithTheReasonAndTheOthersResume() throws IOException {
+        BlobRef photo = storeJpeg(120, 90, Color.PINK);
+        Map<String, Object> inputs = Map.of("photo", photo.hash());
+        List<String> ids = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> runs.record("alice", validator.require(resizeGraph(40 + i, 30, 80), inputs), inputs, RunOrigin.NONE).runId())
+                .toList();
+        // as a graph stored by an older studio that this one can no longer read
+        jdbc.sql("update runs set graph = '\"not a graph\"'::jsonb where id = :id").param("id", ids.get(1)).update();
+
+        List<String> resumed = runs.resumeUnfinished();
+
+        assertThat(resumed).contains(ids.get(0), ids.get(2)).doesNotContain(ids.get(1));
+        RunView broken = runs.find("alice", ids.get(1));
+        assertThat(broken.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(broken.error()).startsWith("the run could not be resumed after a restart: ");
+        assertThat(runs.await("alice", ids.get(0), WAIT).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(runs.await("alice", ids.get(2), WAIT).status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void cancellingAQueuedRunWhoseWorkflowNeverStartedEndsItAsCancelled() throws IOException {
+        BlobRef photo = storeJpeg(80, 60, Color.GRAY);
+        Map<String, Object> inputs = Map.of("photo", photo.hash());
+        String runId = runs.record("alice", validator.require(resizeGraph(20, 20, 80), inputs), inputs, RunOrigin.NONE).runId();
+
+        RunView cancelled = runs.cancel("alice", runId);
+
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(cancelled.finishedAt()).isNotNull();
+        assertThat(cancelled.nodes()).extracting(RunView.NodeView::status).containsOnly(NodeStatus.SKIPPED);
     }
 
     @Test

@@ -71,6 +71,8 @@ class WebhooksTest {
     BlobStore blobs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    WebhookDeliveries deliveries;
 
     MockWebServer receiver;
     String user;
@@ -187,6 +189,43 @@ class WebhooksTest {
         assertThat(call.getHeaders().get("X-Studio-Signature"))
                 .isEqualTo("sha256=" + hmac(call.getBody().toByteArray(), rotated));
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aDeliveryLeftPendingByARestartWithinItsRetryWindowIsDeliveredWhenResumed() throws Exception {
+        receiver.enqueue(new MockResponse.Builder().code(204).build());
+        RunView run = runs.await(user, runs.start(user, chain(), Map.of("photo", photo)).id(), WAIT);
+        pendingDelivery(run.id(), java.time.Instant.now());
+
+        List<String> resumed = deliveries.resumePending();
+        RecordedRequest call = receiver.takeRequest(30, TimeUnit.SECONDS);
+
+        assertThat(resumed).contains("webhook-" + run.id());
+        assertThat(call).as("the webhook call").isNotNull();
+        assertThat(call.getHeaders().get("X-Studio-Delivery")).isEqualTo("webhook-" + run.id());
+        assertThat(awaitDelivery(run.id(), "DELIVERED")).containsEntry("attempts", 1);
+    }
+
+    @Test
+    void aDeliveryLeftPendingByARestartPastItsRetryWindowIsFailedWithTheReason() throws Exception {
+        RunView run = runs.await(user, runs.start(user, chain(), Map.of("photo", photo)).id(), WAIT);
+        pendingDelivery(run.id(), java.time.Instant.now().minus(Duration.ofDays(1)));
+
+        List<String> resumed = deliveries.resumePending();
+
+        assertThat(resumed).doesNotContain("webhook-" + run.id());
+        assertThat(delivery(run.id())).containsEntry("status", "FAILED")
+                .containsEntry("last_error", "its retry window had passed when the studio restarted");
+        assertThat(receiver.getRequestCount()).isZero();
+    }
+
+    /** As the table looks when the studio stopped while a delivery was between attempts: its workflow is gone. */
+    private void pendingDelivery(String runId, java.time.Instant createdAt) {
+        jdbc.sql("""
+                        insert into webhook_deliveries (id, run_id, owner_id, url, status, created_at)
+                        values (:id, :run, :owner, :url, 'PENDING', :at)""")
+                .param("id", "webhook-" + runId).param("run", runId).param("owner", user).param("url", url())
+                .param("at", java.sql.Timestamp.from(createdAt)).update();
     }
 
     private String url() {

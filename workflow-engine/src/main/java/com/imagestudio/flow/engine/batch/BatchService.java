@@ -123,8 +123,8 @@ public class BatchService {
 
     /**
      * Checks (see {@link #prepare}), stores the batch and its rows, and starts its workflow. The
-     * batch is admitted with as many places among the plan's runs at once as its concurrency, in
-     * the transaction that stores it (see {@link RunAdmission}).
+     * batch is admitted with as many places among the plan's runs at once as it runs rows at once,
+     * in the transaction that stores it (see {@link RunAdmission}).
      *
      * @throws TooManyRunsException when the owner's runs in progress leave too few places for it
      */
@@ -133,7 +133,7 @@ public class BatchService {
         BatchSpec spec = prepared.spec();
         String batchId = "batch-" + UUID.randomUUID();
         transaction.executeWithoutResult(tx -> {
-            admission.admit(ownerId, prepared.concurrency());
+            admission.admit(ownerId, Math.min(prepared.concurrency(), prepared.rows().size()));
             jdbc.sql("""
                             insert into batches (id, owner_id, schedule_id, workflow_id, workflow_version, graph, status,
                                                  concurrency, total_rows, estimated_credits, created_at)
@@ -226,7 +226,7 @@ public class BatchService {
             throw new InsufficientCreditsException(need, balance.available());
         }
         transaction.executeWithoutResult(tx -> {
-            admission.admit(ownerId, batch.concurrency());
+            admission.admit(ownerId, Math.min(batch.concurrency(), batch.progress().failed()));
             // under the owner's lock: of two retries at once, the second finds the batch queued again
             if (jdbc.sql("""
                             update batches set status = 'QUEUED', finished_at = null

@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The plan's limit on runs at once, counted and held atomically. A user's runs in progress are
- * their queued and running runs outside batches, plus the concurrency of each unfinished batch:
- * a batch holds that many places for its rows from its admission to its end (so its rows' runs
- * are not counted again). Admission locks the user's account row ({@link CreditLedger#lockAccount})
+ * their queued and running runs outside batches, plus the places each unfinished batch holds for
+ * its rows: its concurrency, or fewer when fewer rows are left to run (its rows' runs are not
+ * counted again). Admission locks the user's account row ({@link CreditLedger#lockAccount})
  * and must happen in the transaction that records the run or the batch: a concurrent request of
  * the same user waits for that transaction to end, then counts what it recorded.
  */
@@ -27,8 +27,8 @@ public class RunAdmission {
     }
 
     /**
-     * Admits {@code places} more runs at once for the owner (1 for a run, its concurrency for a
-     * batch), holding the owner's lock until the caller's transaction ends.
+     * Admits {@code places} more runs at once for the owner (1 for a run, for a batch its
+     * concurrency or its rows to run if fewer), holding the owner's lock until the caller's transaction ends.
      *
      * @throws TooManyRunsException when they would take the owner past the plan's limit
      */
@@ -39,8 +39,10 @@ public class RunAdmission {
                         select (select count(*) from runs r
                                 where r.owner_id = :owner and r.status in ('QUEUED', 'RUNNING')
                                   and not exists (select 1 from batch_rows b where b.run_id = r.id))
-                             + (select coalesce(sum(concurrency), 0) from batches
-                                where owner_id = :owner and status in ('QUEUED', 'RUNNING'))""")
+                             + (select coalesce(sum(least(b.concurrency,
+                                          (select count(*) from batch_rows r
+                                           where r.batch_id = b.id and r.status in ('PENDING', 'RUNNING')))), 0)
+                                from batches b where b.owner_id = :owner and b.status in ('QUEUED', 'RUNNING'))""")
                 .param("owner", ownerId).query(Long.class).single();
         if (inProgress + places > plan.maxConcurrentRuns()) {
             throw new TooManyRunsException(inProgress, places, plan);

@@ -7,7 +7,9 @@ import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.credits.InsufficientCreditsException;
 import com.imagestudio.flow.engine.credits.Plan;
 import com.imagestudio.flow.engine.json.EngineJson;
+import com.imagestudio.flow.engine.run.RunAdmission;
 import com.imagestudio.flow.engine.run.RunService;
+import com.imagestudio.flow.engine.run.TooManyRunsException;
 import com.imagestudio.flow.engine.workflows.SavedWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -50,6 +52,7 @@ public class BatchService {
     private final RunService runs;
     private final SavedWorkflows workflows;
     private final CreditLedger ledger;
+    private final RunAdmission admission;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate namedJdbc;
     private final TransactionTemplate transaction;
@@ -57,13 +60,14 @@ public class BatchService {
     private final StudioProperties properties;
     private final Clock clock;
 
-    BatchService(BatchRowBinder binder, RunService runs, SavedWorkflows workflows, CreditLedger ledger, JdbcClient jdbc,
+    BatchService(BatchRowBinder binder, RunService runs, SavedWorkflows workflows, CreditLedger ledger, RunAdmission admission, JdbcClient jdbc,
                  NamedParameterJdbcTemplate namedJdbc, TransactionTemplate transaction, WorkflowClient temporal,
                  StudioProperties properties, Clock clock) {
         this.binder = binder;
         this.runs = runs;
         this.workflows = workflows;
         this.ledger = ledger;
+        this.admission = admission;
         this.jdbc = jdbc;
         this.namedJdbc = namedJdbc;
         this.transaction = transaction;
@@ -121,12 +125,19 @@ public class BatchService {
                 : workflows.findVersion(ownerId, spec.workflowId(), spec.version()));
     }
 
-    /** Checks (see {@link #prepare}), stores the batch and its rows, and starts its workflow. */
+    /**
+     * Checks (see {@link #prepare}), stores the batch and its rows, and starts its workflow. The
+     * batch is admitted with as many places among the plan's runs at once as it runs rows at once,
+     * in the transaction that stores it (see {@link RunAdmission}).
+     *
+     * @throws TooManyRunsException when the owner's runs in progress leave too few places for it
+     */
     public BatchView create(String ownerId, BatchSpec request, byte[] csv, Map<String, String> uploads, String scheduleId) {
         Prepared prepared = prepare(ownerId, request, csv, uploads);
         BatchSpec spec = prepared.spec();
         String batchId = "batch-" + UUID.randomUUID();
         transaction.executeWithoutResult(tx -> {
+            admission.admit(ownerId, Math.min(prepared.concurrency(), prepared.rows().size()));
             jdbc.sql("""
                             insert into batches (id, owner_id, schedule_id, workflow_id, workflow_version, graph, status,
                                                  concurrency, total_rows, estimated_credits, created_at)
@@ -202,6 +213,7 @@ public class BatchService {
      * the node cache). The credits for those rows are checked again first.
      *
      * @throws BatchRunningException while the batch has not ended
+     * @throws TooManyRunsException    when the owner's runs in progress leave too few places for it
      */
     public BatchView retryFailed(String ownerId, String batchId) {
         BatchView batch = find(ownerId, batchId);
@@ -218,10 +230,16 @@ public class BatchService {
             throw new InsufficientCreditsException(need, balance.available());
         }
         transaction.executeWithoutResult(tx -> {
+            admission.admit(ownerId, Math.min(batch.concurrency(), batch.progress().failed()));
+            // under the owner's lock: of two retries at once, the second finds the batch queued again
+            if (jdbc.sql("""
+                            update batches set status = 'QUEUED', finished_at = null
+                            where id = :id and status in ('SUCCEEDED', 'FAILED', 'CANCELLED')""")
+                    .param("id", batchId).update() == 0) {
+                throw new BatchRunningException(batchId);
+            }
             jdbc.sql("update batch_rows set status = 'PENDING', run_id = null, error = null where batch_id = :batch and status = 'FAILED'")
                     .param("batch", batchId).update();
-            jdbc.sql("update batches set status = 'QUEUED', finished_at = null where id = :id")
-                    .param("id", batchId).update();
         });
         startWorkflow(batchId, batch.concurrency());
         return find(ownerId, batchId);

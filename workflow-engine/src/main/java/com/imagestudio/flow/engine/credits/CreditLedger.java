@@ -3,6 +3,7 @@ package com.imagestudio.flow.engine.credits;
 import com.imagestudio.flow.engine.config.StudioProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
@@ -61,17 +62,30 @@ public class CreditLedger {
     }
 
     /**
+     * Opens the account if need be and locks its row until the caller's transaction ends, so that
+     * a per-user limit (credits, runs in progress) is counted and written by one request of the
+     * user at a time: a second request waits here, then counts what the first one wrote.
+     *
+     * @return the user's plan, read under the lock
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Plan lockAccount(String userId) {
+        ensureAccount(userId);
+        return Plan.valueOf(jdbc.sql("select plan from credit_accounts where user_id = :user for update")
+                .param("user", userId).query(String.class).single());
+    }
+
+    /**
      * Holds {@code amount} credits for a run, or refuses with "insufficient credits: need N, have M".
-     * The account row is locked so two runs cannot both take the same credits.
+     * The balance is read and the reservation written under {@link #lockAccount}, so runs reserving
+     * at the same time never take the same credits: the available balance never goes below zero.
      */
     @Transactional
     public void reserve(String runId, String userId, int amount) {
         if (amount == 0) {
             return; // nothing to hold: a run of local nodes takes no lock
         }
-        Plan plan = ensureAccount(userId);
-        jdbc.sql("select user_id from credit_accounts where user_id = :user for update").param("user", userId)
-                .query(String.class).single();
+        Plan plan = lockAccount(userId);
         if (exists("reserve:" + runId)) {
             return; // held already by an earlier attempt
         }

@@ -3,7 +3,6 @@ package com.imagestudio.flow.engine.run;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,4 @@ interface RunRepository extends JpaRepository<RunEntity, String> {
             select * from runs r where r.status in ('QUEUED', 'RUNNING')
             and not exists (select 1 from batch_rows b where b.run_id = r.id)""", nativeQuery = true)
     List<RunEntity> findUnfinishedOutsideBatches();
-
-    long countByOwnerIdAndStatusIn(String ownerId, Collection<RunStatus> statuses);
 }

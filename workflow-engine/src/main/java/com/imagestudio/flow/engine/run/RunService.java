@@ -12,7 +12,6 @@ import com.imagestudio.flow.catalog.graph.ValidationResult;
 import com.imagestudio.flow.engine.assets.LoadAssetResolver;
 import com.imagestudio.flow.engine.config.StudioProperties;
 import com.imagestudio.flow.engine.credits.CreditLedger;
-import com.imagestudio.flow.engine.credits.Plan;
 import com.imagestudio.flow.engine.json.EngineJson;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -48,6 +47,7 @@ public class RunService {
 
     private final GraphValidator validator;
     private final LoadAssetResolver assetResolver;
+    private final RunAdmission admission;
     private final CreditLedger ledger;
     private final RunRepository runs;
     private final RunNodeRepository nodes;
@@ -56,10 +56,11 @@ public class RunService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RunService(GraphValidator validator, LoadAssetResolver assetResolver, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
+    RunService(GraphValidator validator, LoadAssetResolver assetResolver, RunAdmission admission, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
                StudioProperties properties, TransactionTemplate transaction, Clock clock) {
         this.validator = validator;
         this.assetResolver = assetResolver;
+        this.admission = admission;
         this.ledger = ledger;
         this.runs = runs;
         this.nodes = nodes;
@@ -89,13 +90,7 @@ public class RunService {
         if (!validation.isValid() || !resolved.problems().isEmpty()) {
             throw new InvalidGraphException(Stream.concat(resolved.problems().stream(), validation.problems().stream()).toList());
         }
-        ValidatedGraph validated = validation.graph();
-        Plan subscription = ledger.ensureAccount(ownerId);
-        long inFlight = runs.countByOwnerIdAndStatusIn(ownerId, List.of(RunStatus.QUEUED, RunStatus.RUNNING));
-        if (inFlight >= subscription.maxConcurrentRuns()) {
-            throw new TooManyRunsException(inFlight, subscription);
-        }
-        Recorded recorded = record(ownerId, runId, validated, inputs, origin);
+        Recorded recorded = recordAdmitted(ownerId, runId, validation.graph(), inputs, origin);
         try {
             startWorkflow(recorded.request());
         } catch (RuntimeException refused) {
@@ -115,6 +110,20 @@ public class RunService {
      */
     public RunRequest record(String ownerId, ValidatedGraph validated, Map<String, Object> inputs, RunOrigin origin) {
         return record(ownerId, newRunId(), validated, inputs, origin).request();
+    }
+
+    /**
+     * Records the run if the plan's limit on runs at once allows it, counting and recording in
+     * one transaction under the owner's lock (see {@link RunAdmission}).
+     *
+     * @throws TooManyRunsException when the owner has as many runs in progress as the plan allows
+     */
+    private Recorded recordAdmitted(String ownerId, String runId, ValidatedGraph validated, Map<String, Object> inputs,
+                                    RunOrigin origin) {
+        return transaction.execute(tx -> {
+            admission.admit(ownerId, 1);
+            return record(ownerId, runId, validated, inputs, origin);
+        });
     }
 
     /** A run just recorded: what its workflow needs, and its rows as stored (the answer to its start, with no read back). */

@@ -5,11 +5,13 @@ import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.catalog.cost.CostEstimate;
 import com.imagestudio.flow.catalog.cost.CostEstimator;
 import com.imagestudio.flow.catalog.graph.Graph;
+import com.imagestudio.flow.catalog.graph.GraphProblem;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
 import com.imagestudio.flow.catalog.graph.ValidationResult;
 import com.imagestudio.flow.engine.assets.LoadAssetResolver;
+import com.imagestudio.flow.engine.blobs.RunBlobAccess;
 import com.imagestudio.flow.engine.config.StudioProperties;
 import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.credits.Plan;
@@ -47,6 +49,7 @@ public class RunService {
 
     private final GraphValidator validator;
     private final LoadAssetResolver assetResolver;
+    private final RunBlobAccess blobAccess;
     private final CreditLedger ledger;
     private final RunRepository runs;
     private final RunNodeRepository nodes;
@@ -55,10 +58,11 @@ public class RunService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RunService(GraphValidator validator, LoadAssetResolver assetResolver, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
+    RunService(GraphValidator validator, LoadAssetResolver assetResolver, RunBlobAccess blobAccess, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
                StudioProperties properties, TransactionTemplate transaction, Clock clock) {
         this.validator = validator;
         this.assetResolver = assetResolver;
+        this.blobAccess = blobAccess;
         this.ledger = ledger;
         this.runs = runs;
         this.nodes = nodes;
@@ -89,6 +93,10 @@ public class RunService {
             throw new InvalidGraphException(Stream.concat(resolved.problems().stream(), validation.problems().stream()).toList());
         }
         ValidatedGraph validated = validation.graph();
+        List<GraphProblem> blobProblems = blobAccess.problems(ownerId, validated);
+        if (!blobProblems.isEmpty()) {
+            throw new InvalidGraphException(blobProblems);
+        }
         Plan subscription = ledger.ensureAccount(ownerId);
         long inFlight = runs.countByOwnerIdAndStatusIn(ownerId, List.of(RunStatus.QUEUED, RunStatus.RUNNING));
         if (inFlight >= subscription.maxConcurrentRuns()) {

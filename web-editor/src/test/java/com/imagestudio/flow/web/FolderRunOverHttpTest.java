@@ -89,6 +89,47 @@ class FolderRunOverHttpTest {
     }
 
     @Test
+    void aFolderOfSixtyPhotosRunsPastTomcatsDefaultOfFiftyParts() throws IOException {
+        // given sixty small photos and the run part: more than Tomcat's default of 50 parts
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("run", json(FOLDER_GRAPH));
+        byte[] photo = TestPhotos.plainJpeg(32, 24, Color.RED);
+        for (int i = 0; i < 60; i++) {
+            parts.add("photos", file("photo-" + i + ".jpg", photo));
+        }
+
+        // when they are sent to one run
+        Map<String, Object> run = http.post().uri("/api/runs?wait=300").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts).retrieve().body(Map.class);
+
+        // then each of the sixty is a result
+        assertThat(run.get("status")).as("%s", run).isEqualTo("SUCCEEDED");
+        Map<String, Object> saved = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) run.get("outputs"))
+                .get("save")).get("image");
+        assertThat((List<?>) saved.get("list")).hasSize(60);
+    }
+
+    @Test
+    void aRequestOverThePartLimitIsA413ProblemNamingTheLimit() {
+        // given more parts than a run can take (1,000 images, the run part and slack: 1010)
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("run", json(FOLDER_GRAPH));
+        for (int i = 0; i < 1010; i++) {
+            parts.add("photos", file("photo-" + i + ".jpg", new byte[] {1}));
+        }
+
+        // when they are sent
+        ResponseEntity<Map> response = http.post().uri("/api/runs").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts).retrieve().toEntity(Map.class);
+
+        // then the answer is a 413 problem that says how many parts are allowed
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("type")).isEqualTo("https://image-studio-flow.dev/problems/payload-too-large");
+        assertThat((String) response.getBody().get("detail")).contains("at most 1010 parts per request");
+    }
+
+    @Test
     void theReadmesFolderExampleCoversEachPhotoSentTo1080By1080() throws IOException {
         // given the README's example and two photos
         var parts = new LinkedMultiValueMap<String, Object>();

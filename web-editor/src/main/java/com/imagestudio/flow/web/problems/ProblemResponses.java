@@ -1,6 +1,7 @@
 package com.imagestudio.flow.web.problems;
 
 import com.imagestudio.flow.activities.node.BadInputException;
+import com.imagestudio.flow.activities.nodes.load.LoadImages;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.engine.assets.AssetNotFoundException;
 import com.imagestudio.flow.engine.assets.CollectionNotFoundException;
@@ -22,23 +23,72 @@ import com.imagestudio.flow.engine.workflows.WorkflowNotFoundException;
 import com.imagestudio.flow.web.blobs.BlobNotFoundException;
 import com.imagestudio.flow.web.keys.KeyNotFoundException;
 import com.imagestudio.flow.web.runs.OutputNotFoundException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.Map;
 
 /**
  * Every error as an RFC 9457 problem detail: a stable type per kind of problem, a title, and a
  * detail a person can act on. Spring's own errors (malformed JSON, missing parts, oversized
- * uploads) come from the base class in the same shape.
+ * uploads) come from the base class in the same shape, with a type named after their status.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = "https://image-studio-flow.dev/problems/";
+
+    private static final Map<Integer, String> TYPES = Map.of(
+            400, "bad-request", 404, "not-found", 405, "method-not-allowed", 406, "not-acceptable",
+            413, "payload-too-large", 415, "unsupported-media-type", 503, "service-unavailable");
+
+    private final int maxParts;
+
+    ProblemResponses(@Value("${server.tomcat.max-part-count}") int maxParts) {
+        this.maxParts = maxParts;
+    }
+
+    /** The type of a problem that has none (Spring's own, the error page's): named after its status. */
+    public static URI typeOf(HttpStatusCode status) {
+        return URI.create(TYPE_BASE + TYPES.getOrDefault(status.value(), status.is4xxClientError() ? "bad-request" : "server-error"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
+            problem.setType(typeOf(response.getStatusCode()));
+        }
+        return response;
+    }
+
+    /** Too many parts (a folder of photos) is told apart from too many bytes. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileCountLimitExceededException) {
+                ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Too many parts",
+                        "at most " + maxParts + " parts per request: a run takes at most "
+                                + LoadImages.MAX_IMAGES + " images");
+                return handleExceptionInternal(e, problem, headers, status, request);
+            }
+        }
+        return super.handleMaxUploadSizeExceededException(e, headers, status, request);
+    }
 
     @ExceptionHandler
     ProblemDetail invalidGraph(InvalidGraphException e) {

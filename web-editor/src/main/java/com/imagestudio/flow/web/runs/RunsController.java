@@ -127,6 +127,9 @@ class RunsController {
     }
 
     private ResponseEntity<RunView> started(Graph graph, Map<String, Object> inputs, int wait) {
+        if (graph == null) {
+            throw new IllegalArgumentException("the body needs a \"graph\" to run");
+        }
         Duration waitFor = RunWait.of(wait);
         RunView run = runs.start(user.id(), graph, inputs);
         RunView reported = runs.await(user.id(), run.id(), waitFor);

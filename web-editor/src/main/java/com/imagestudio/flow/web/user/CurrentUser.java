@@ -5,7 +5,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Who is asking: the user {@link ApiKeyAuthentication} resolved for this request. Every service
+ * Who is asking: the user {@link ApiKeySecurity} resolved for this request. Every service
  * call takes this owner, so one user's runs, assets and credits never reach another.
  */
 @Component

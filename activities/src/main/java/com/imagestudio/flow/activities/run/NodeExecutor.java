@@ -134,10 +134,10 @@ public final class NodeExecutor {
     private ChainResult runMapped(FusedChain chain, ProgressListener progress) {
         Optional<ListMapping> mapping = ListMapping.of(chain, this::schemaOf);
         if (mapping.isEmpty()) {
-            return new ChainRun(chain, progress).run(cache.forRun(chain.runId()));
+            return new ChainRun(chain, progress).run(cache);
         }
         List<ChainRun> items = mapping.get().items().stream().map(item -> new ChainRun(item, progress)).toList();
-        ListResultCache listCache = new ListResultCache(cache.forRun(chain.runId()), items.stream().flatMap(ChainRun::keys).toList());
+        ListResultCache listCache = new ListResultCache(cache, items.stream().flatMap(ChainRun::keys).toList());
         try {
             return mapping.get().run(item -> items.get(item).run(listCache), progress);
         } finally {

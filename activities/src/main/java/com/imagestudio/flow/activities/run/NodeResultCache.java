@@ -17,15 +17,6 @@ public interface NodeResultCache {
 
     Optional<Map<String, PortValue>> find(String key);
 
-    /**
-     * The cache as one run sees it: a shared cache answers a run only with results its owner's
-     * runs made, so a hit never tells one user what another ran. A cache serving one user may
-     * answer itself.
-     */
-    default NodeResultCache forRun(String runId) {
-        return this;
-    }
-
     void put(String key, String nodeType, Map<String, PortValue> outputs);
 
     /** One finished node's result, to put. */

@@ -74,7 +74,7 @@ class BatchesController {
             if (name == null || name.isBlank() || uploaded.containsKey(name)) {
                 throw new IllegalArgumentException("every uploaded image needs its own file name, got \"" + name + "\"");
             }
-            uploaded.put(name, uploads.store(user.id(), bytesOf(image)).hash());
+            uploaded.put(name, uploads.store(bytesOf(image)).hash());
         }
         byte[] csvBytes = csv != null ? bytesOf(csv)
                 : spec.csv() != null ? spec.csv().getBytes(StandardCharsets.UTF_8) : null;

@@ -3,9 +3,7 @@ package com.imagestudio.flow.web.blobs;
 import com.imagestudio.flow.activities.blob.BlobRef;
 import com.imagestudio.flow.activities.blob.BlobStore;
 import com.imagestudio.flow.activities.image.ImageFormat;
-import com.imagestudio.flow.engine.blobs.BlobGrants;
 import com.imagestudio.flow.engine.blobs.ImageUploads;
-import com.imagestudio.flow.web.user.CurrentUser;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -26,33 +24,28 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Stored images by hash: upload one (checked first), or download one of one's own. Content never changes. */
+/** Stored images by hash: upload one (checked first), or download one. Content never changes. */
 @RestController
 @RequestMapping("/api/blobs")
 class BlobsController {
 
     private final BlobStore blobs;
     private final ImageUploads uploads;
-    private final BlobGrants grants;
-    private final CurrentUser user;
 
-    BlobsController(BlobStore blobs, ImageUploads uploads, BlobGrants grants, CurrentUser user) {
+    BlobsController(BlobStore blobs, ImageUploads uploads) {
         this.blobs = blobs;
         this.uploads = uploads;
-        this.grants = grants;
-        this.user = user;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<BlobRef> upload(@RequestParam("file") MultipartFile file) throws IOException {
-        BlobRef ref = uploads.store(user.id(), file.getBytes());
+        BlobRef ref = uploads.store(file.getBytes());
         return ResponseEntity.created(URI.create("/api/blobs/" + ref.hash())).body(ref);
     }
 
     @GetMapping("/{hash}")
     ResponseEntity<InputStreamResource> download(@PathVariable String hash) throws IOException {
-        // another user's blob is answered as an unknown one
-        Optional<InputStream> stream = grants.granted(user.id(), hash) ? blobs.open(hash) : Optional.empty();
+        Optional<InputStream> stream = blobs.open(hash);
         if (stream.isEmpty()) {
             throw new BlobNotFoundException(hash);
         }

@@ -1,7 +1,6 @@
 package com.imagestudio.flow.web.runs;
 
 import com.imagestudio.flow.engine.blobs.ImageUploads;
-import com.imagestudio.flow.web.user.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -23,11 +22,9 @@ import java.util.stream.Collectors;
 public class UploadedInputs {
 
     private final ImageUploads uploads;
-    private final CurrentUser user;
 
-    UploadedInputs(ImageUploads uploads, CurrentUser user) {
+    UploadedInputs(ImageUploads uploads) {
         this.uploads = uploads;
-        this.user = user;
     }
 
     /** The inputs given in JSON, plus one per uploaded file (a file wins over a JSON value of the same name). */
@@ -37,7 +34,7 @@ public class UploadedInputs {
             if (part.getKey().equals(jsonPart)) {
                 continue; // curl -F 'run=@graph.json' sends the JSON as a file too
             }
-            inputs.put(part.getKey(), part.getValue().stream().map(file -> uploads.store(user.id(), bytesOf(file)).hash())
+            inputs.put(part.getKey(), part.getValue().stream().map(file -> uploads.store(bytesOf(file)).hash())
                     .collect(Collectors.joining(",")));
         }
         return inputs;

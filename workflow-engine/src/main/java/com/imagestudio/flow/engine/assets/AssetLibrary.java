@@ -67,7 +67,7 @@ public class AssetLibrary {
      * budget), tagged, and kept as version 1 of a logical asset of its own.
      */
     public AssetDetail upload(String ownerId, byte[] bytes, String name, List<String> tags) {
-        BlobRef blob = uploads.store(ownerId, bytes);
+        BlobRef blob = uploads.store(bytes);
         List<String> manual = Tags.normalised(tags);
         List<String> automatic = autoTags.of(bytes);
         String id = transaction.execute(tx -> rows.insert(new NewAsset(ownerId, AssetType.IMAGE, checkedName(name),

@@ -1,6 +1,5 @@
 package com.imagestudio.flow.engine.assets;
 
-import com.imagestudio.flow.engine.blobs.BlobGrants;
 import com.imagestudio.flow.catalog.graph.Graph;
 import com.imagestudio.flow.catalog.graph.GraphInput;
 import com.imagestudio.flow.catalog.graph.GraphNode;
@@ -27,11 +26,9 @@ public class LoadAssetResolver {
     static final String BLOB_PARAM = "blob";
 
     private final AssetRows rows;
-    private final BlobGrants grants;
 
-    LoadAssetResolver(AssetRows rows, BlobGrants grants) {
+    LoadAssetResolver(AssetRows rows) {
         this.rows = rows;
-        this.grants = grants;
     }
 
     /** The graph with every asset resolved, and a problem per asset the owner does not have (or that is no image). */
@@ -54,7 +51,6 @@ public class LoadAssetResolver {
             }
             Map<String, Object> params = new LinkedHashMap<>(node.params());
             params.put(BLOB_PARAM, asset.blobHash());
-            grants.grant(ownerId, List.of(asset.blobHash())); // an asset of one's own: its bytes are one's own too
             nodes.add(new GraphNode(node.id(), node.type(), node.version(), params));
         }
         return new Resolution(new Graph(nodes, graph.edges(), graph.inputs()), problems);

@@ -2,11 +2,9 @@ package com.imagestudio.flow.engine.batch;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.imagestudio.flow.catalog.graph.Graph;
-import com.imagestudio.flow.catalog.graph.GraphProblem;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.catalog.graph.ValidationResult;
-import com.imagestudio.flow.engine.blobs.RunBlobAccess;
 import com.imagestudio.flow.engine.json.EngineJson;
 import com.imagestudio.flow.engine.run.ExecutionPlan;
 import com.imagestudio.flow.engine.run.RunOrigin;
@@ -31,15 +29,13 @@ class BatchRecorder implements BatchActivities {
     private final JdbcClient jdbc;
     private final RunService runs;
     private final GraphValidator validator;
-    private final RunBlobAccess blobAccess;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    BatchRecorder(JdbcClient jdbc, RunService runs, GraphValidator validator, RunBlobAccess blobAccess, TransactionTemplate transaction, Clock clock) {
+    BatchRecorder(JdbcClient jdbc, RunService runs, GraphValidator validator, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.validator = validator;
-        this.blobAccess = blobAccess;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -77,12 +73,6 @@ class BatchRecorder implements BatchActivities {
             if (!validation.isValid()) {
                 // checked when the batch was made; only a change of the node catalog since gets here
                 rowFinished(batchId, position, BatchRowStatus.FAILED, new InvalidGraphException(validation.problems()).getMessage());
-                return null;
-            }
-            List<GraphProblem> blobProblems = blobAccess.problems(row.ownerId(), validation.graph());
-            if (!blobProblems.isEmpty()) {
-                // a row naming another user's image (or none stored): failed as that image not found
-                rowFinished(batchId, position, BatchRowStatus.FAILED, new InvalidGraphException(blobProblems).getMessage());
                 return null;
             }
             if (BatchRowStatus.RUNNING.name().equals(row.status()) && row.runId() != null) {

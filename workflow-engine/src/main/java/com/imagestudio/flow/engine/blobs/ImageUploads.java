@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * Images people send in: checked at the door (format by magic bytes, dimensions, pixel budget)
@@ -19,29 +18,19 @@ public class ImageUploads {
 
     private final BlobStore blobs;
     private final ImageProbe probe;
-    private final BlobGrants grants;
 
-    ImageUploads(BlobStore blobs, ImageProbe probe, BlobGrants grants) {
+    ImageUploads(BlobStore blobs, ImageProbe probe) {
         this.blobs = blobs;
         this.probe = probe;
-        this.grants = grants;
     }
 
-    /**
-     * Stores the image and grants it to its uploader (the same bytes sent by another user are
-     * theirs too).
-     *
-     * @throws com.imagestudio.flow.activities.node.BadInputException when the bytes are not an acceptable image
-     */
-    public BlobRef store(String ownerId, byte[] bytes) {
+    /** @throws com.imagestudio.flow.activities.node.BadInputException when the bytes are not an acceptable image */
+    public BlobRef store(byte[] bytes) {
         ImageInfo info = probe.probe(bytes);
-        BlobRef ref;
         try {
-            ref = blobs.put(bytes, info.format().mediaType()).withDimensions(info.width(), info.height());
+            return blobs.put(bytes, info.format().mediaType()).withDimensions(info.width(), info.height());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         }
-        grants.grant(ownerId, List.of(ref.hash()));
-        return ref;
     }
 }

@@ -9,7 +9,6 @@ import com.imagestudio.flow.catalog.graph.GraphNode;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
 import com.imagestudio.flow.engine.assets.OutputAssets;
 import com.imagestudio.flow.engine.assets.RunOutput;
-import com.imagestudio.flow.engine.blobs.BlobGrants;
 import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.json.EngineJson;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,6 @@ class RunRecorder implements RunRecorderActivities {
     private final RunNodeRepository nodes;
     private final CreditLedger ledger;
     private final OutputAssets assets;
-    private final BlobGrants grants;
     private final RunMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -57,12 +55,11 @@ class RunRecorder implements RunRecorderActivities {
     });
 
     RunRecorder(RunRepository runs, RunNodeRepository nodes, CreditLedger ledger, OutputAssets assets,
-                BlobGrants grants, RunMetrics metrics, TransactionTemplate transaction, Clock clock) {
+                RunMetrics metrics, TransactionTemplate transaction, Clock clock) {
         this.runs = runs;
         this.nodes = nodes;
         this.ledger = ledger;
         this.assets = assets;
-        this.grants = grants;
         this.metrics = metrics;
         this.transaction = transaction;
         this.clock = clock;
@@ -184,7 +181,6 @@ class RunRecorder implements RunRecorderActivities {
                 } else {
                     node.succeeded(EngineJson.write(result.outputs()), result.cached(), step.fused(), step.startedAt(), step.finishedAt());
                 }
-                grants.grantOutputs(run.ownerId, result.outputs());
                 if (!result.cached()) {
                     ledger.charge(runId, run.ownerId, step.nodeId(), node.nodeType(), node.credits());
                 }

@@ -5,13 +5,11 @@ import com.imagestudio.flow.activities.node.PortValue;
 import com.imagestudio.flow.catalog.cost.CostEstimate;
 import com.imagestudio.flow.catalog.cost.CostEstimator;
 import com.imagestudio.flow.catalog.graph.Graph;
-import com.imagestudio.flow.catalog.graph.GraphProblem;
 import com.imagestudio.flow.catalog.graph.GraphValidator;
 import com.imagestudio.flow.catalog.graph.InvalidGraphException;
 import com.imagestudio.flow.catalog.graph.ValidatedGraph;
 import com.imagestudio.flow.catalog.graph.ValidationResult;
 import com.imagestudio.flow.engine.assets.LoadAssetResolver;
-import com.imagestudio.flow.engine.blobs.RunBlobAccess;
 import com.imagestudio.flow.engine.config.StudioProperties;
 import com.imagestudio.flow.engine.credits.CreditLedger;
 import com.imagestudio.flow.engine.json.EngineJson;
@@ -50,7 +48,6 @@ public class RunService {
     private final GraphValidator validator;
     private final LoadAssetResolver assetResolver;
     private final RunAdmission admission;
-    private final RunBlobAccess blobAccess;
     private final CreditLedger ledger;
     private final RunRepository runs;
     private final RunNodeRepository nodes;
@@ -59,13 +56,11 @@ public class RunService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RunService(GraphValidator validator, LoadAssetResolver assetResolver, RunAdmission admission, RunBlobAccess blobAccess,
-               CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
+    RunService(GraphValidator validator, LoadAssetResolver assetResolver, RunAdmission admission, CreditLedger ledger, RunRepository runs, RunNodeRepository nodes, WorkflowClient temporal,
                StudioProperties properties, TransactionTemplate transaction, Clock clock) {
         this.validator = validator;
         this.assetResolver = assetResolver;
         this.admission = admission;
-        this.blobAccess = blobAccess;
         this.ledger = ledger;
         this.runs = runs;
         this.nodes = nodes;
@@ -94,10 +89,6 @@ public class RunService {
         ValidationResult validation = validator.validate(resolved.graph(), inputs);
         if (!validation.isValid() || !resolved.problems().isEmpty()) {
             throw new InvalidGraphException(Stream.concat(resolved.problems().stream(), validation.problems().stream()).toList());
-        }
-        List<GraphProblem> blobProblems = blobAccess.problems(ownerId, validation.graph());
-        if (!blobProblems.isEmpty()) {
-            throw new InvalidGraphException(blobProblems);
         }
         Recorded recorded = recordAdmitted(ownerId, runId, validation.graph(), inputs, origin);
         try {

@@ -7,7 +7,6 @@ import com.imagestudio.flow.catalog.schema.PortType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ class DatabaseNodeResultCacheTest {
 
     @Autowired
     NodeResultCache cache;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aPutResultIsFoundByItsKeyWithItsBlobReferenceIntact() {
@@ -58,28 +55,9 @@ class DatabaseNodeResultCacheTest {
     }
 
     @Test
-    void aRunOfAnotherOwnerDoesNotFindTheResultWhileAnotherRunOfTheSameOwnerDoes() {
-        String key = key();
-        String alice = "alice-" + UUID.randomUUID();
-        cache.forRun(run(alice)).put(key, "Resize", Map.of("image", image("f".repeat(64))));
-
-        assertThat(cache.forRun(run("bob-" + UUID.randomUUID())).find(key)).isEmpty();
-        assertThat(cache.forRun(run(alice)).find(key)).isPresent();
-        assertThat(cache.find(key)).as("outside any run").isEmpty();
-    }
-
-    @Test
     void nothingIsFoundForNoKeysOrAnUnknownKey() {
         assertThat(cache.findAll(List.of())).isEmpty();
         assertThat(cache.find(key())).isEmpty();
-    }
-
-    private String run(String ownerId) {
-        String id = "run-" + UUID.randomUUID();
-        jdbc.sql("insert into runs (id, owner_id, status, graph, inputs, created_at) "
-                        + "values (:id, :owner, 'RUNNING', '{}', '{}', now())")
-                .param("id", id).param("owner", ownerId).update();
-        return id;
     }
 
     private static String key() {

@@ -99,7 +99,7 @@ class FolderRunOverHttpTest {
         }
 
         // when they are sent to one run
-        Map<String, Object> run = http.post().uri("/api/runs?wait=300").contentType(MediaType.MULTIPART_FORM_DATA)
+        Map<String, Object> run = http.post().uri("/api/runs?wait=120").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(parts).retrieve().body(Map.class);
 
         // then each of the sixty is a result

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * On the in-process Temporal server, workflows do not survive a restart; the database still
- * knows which runs, batches, schedules and webhook deliveries were unfinished, so they are started again once the
- * studio is up. A real cluster keeps its workflows, and the workers simply pick them up again.
+ * knows which runs, batches, schedules and webhook deliveries were unfinished, so they are
+ * started again once the studio is up. A real cluster keeps its workflows, and the workers simply pick them up again.
  */
 @Component
 class EmbeddedRestartResumer {
@@ -47,7 +47,7 @@ class EmbeddedRestartResumer {
         resume("run(s)", runs::resumeUnfinished);
         resume("batch(es)", batches::resumeUnfinished);
         resume("schedule(s)", schedules::resumeAll);
-        resume("webhook deliverie(s)", webhooks::resumePending);
+        resume("webhook delivery(ies)", webhooks::resumePending);
     }
 
     private static void resume(String what, Supplier<List<String>> restart) {
